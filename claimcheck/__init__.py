@@ -1,0 +1,3 @@
+"""claimcheck: fact-check a folder of news articles against each other."""
+
+__version__ = "0.1.0"
