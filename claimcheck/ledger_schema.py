@@ -1,15 +1,16 @@
 """The schema of claims.yaml, version 1 (see DESIGN.md, "claims.yaml").
 
-Only the shape lives here; loading with line-aware errors, rewriting with
-comments kept, and acknowledgement policy live in ``ledger.py``.
+Only the shape lives here: loading with line-aware errors is ``ledger.py``,
+rewriting with comments kept ``ledger_edit.py``, facts as claims ``facts.py``
+and acknowledgement policy ``policy.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 LEDGER_VERSION = 1
 
@@ -52,6 +53,12 @@ class Fact(_Strict):
     source: str | None = None
     note: str | None = None
 
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: Any) -> Any:
+        """``value: 2027`` reads as the text "2027"."""
+        return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
 
 AckStatus = Literal["accepted", "false-positive"]
 
@@ -68,6 +75,9 @@ class Acknowledgement(_Strict):
     measure: str | None = None
 
 
+_COLLECTIONS = ("articles", "entities", "measures", "facts", "acknowledged")
+
+
 class Ledger(_Strict):
     version: int = LEDGER_VERSION
     articles: dict[str, ArticleMeta] = Field(default_factory=dict)
@@ -76,3 +86,24 @@ class Ledger(_Strict):
     facts: tuple[Fact, ...] = ()
     acknowledged: tuple[Acknowledgement, ...] = ()
     path: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_nothing(cls, data: Any) -> Any:
+        """A key left empty in YAML (``acknowledged:``, an entity with no details) means none."""
+        if not isinstance(data, dict):
+            return data
+        data = {k: v for k, v in data.items() if not (v is None and k in _COLLECTIONS)}
+        for key in ("articles", "entities"):
+            if isinstance(data.get(key), dict):
+                data[key] = {name: {} if spec is None else spec for name, spec in data[key].items()}
+        return data
+    # YAML line of each location, e.g. ("facts", 0) or ("acknowledged", 2, "status"); set by the loader
+    _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
+
+    def line_of(self, *loc: str | int) -> int | None:
+        """The 1-based line in the ledger file where ``loc`` starts, when loaded from a file."""
+        return self._lines.get(tuple(loc))
+
+    def acknowledgement(self, fingerprint: str) -> Acknowledgement | None:
+        return next((ack for ack in self.acknowledged if ack.id == fingerprint), None)

@@ -1,15 +1,28 @@
-"""Runs the stages in order and returns an AuditResult. No printing, no globals."""
+"""Runs the stages in order and returns an AuditResult. No printing, no globals.
+
+    files -> loader -> Article -> extractor -> Claim -> resolve -> matcher -> ClaimGroup
+          -> reconciler -> Contradiction -> ledger policy (acknowledged?) -> AuditResult
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from claimcheck import arithmetic, reconcile
+from claimcheck.extract.entities import AliasTable
+from claimcheck.extract.extractor import EXTRACTOR_VERSION, extract_claims
 from claimcheck.ledger_schema import Ledger
-from claimcheck.models import AuditResult, Frozen
+from claimcheck.loader import load_articles
+from claimcheck.match import group_claims
+from claimcheck.models import Article, AuditResult, Claim, Frozen, SkippedFile
+from claimcheck.resolve import EntityGraph, resolve_claims
 
 ProgressCallback = Callable[[int, int], None]  # (done, total) articles
+_PARALLEL_MIN = 64  # below this many articles a process pool costs more than it saves
 
 
 class AuditOptions(Frozen):
@@ -21,6 +34,110 @@ class AuditOptions(Frozen):
     follow_symlinks: bool = False
 
 
+def _ledger_key(ledger: Ledger | None) -> str:
+    if ledger is None:
+        return "none"
+    raw = ledger.model_dump_json(include={"entities", "measures"})
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def _extract_one(args: tuple[Article, Ledger | None]) -> list[Claim]:
+    article, ledger = args
+    return extract_claims(article, AliasTable(ledger))
+
+
+def _cache_key(article: Article, ledger_key: str) -> str:
+    published = article.published.model_dump_json() if article.published else ""
+    raw = f"{article.content_hash}\0{article.id}\0{article.path}\0{published}\0{EXTRACTOR_VERSION}\0{ledger_key}"
+    return hashlib.sha1(raw.encode()).hexdigest()
+
+
+def _extract_all(articles: list[Article], options: AuditOptions, progress: ProgressCallback | None
+                 ) -> Iterator[list[Claim]]:
+    cache = None
+    if options.cache_dir is not None:
+        from claimcheck.cache import ClaimCache
+
+        cache = ClaimCache(options.cache_dir)
+    ledger_key = _ledger_key(options.ledger)
+    keys = [_cache_key(a, ledger_key) for a in articles]
+    cached: dict[int, list[Claim]] = {}
+    if cache is not None:
+        for index, key in enumerate(keys):
+            hit = cache.get(key)
+            if hit is not None:
+                cached[index] = hit
+    todo = [i for i in range(len(articles)) if i not in cached]
+    fresh: dict[int, list[Claim]] = {}
+    work = [(articles[i], options.ledger) for i in todo]
+    if options.jobs > 1 and len(work) >= _PARALLEL_MIN:
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            for index, claims in zip(todo, pool.map(_extract_one, work, chunksize=32), strict=True):
+                fresh[index] = claims
+                if progress:
+                    progress(len(cached) + len(fresh), len(articles))
+    else:
+        for index, item in zip(todo, work, strict=True):
+            fresh[index] = _extract_one(item)
+            if progress:
+                progress(len(cached) + len(fresh), len(articles))
+    if cache is not None:
+        for index, claims in fresh.items():
+            cache.put(keys[index], claims)
+        cache.close()
+    for index in range(len(articles)):
+        yield cached.get(index) or fresh.get(index) or []
+
+
+def _dedupe(articles: list[Article]) -> tuple[list[Article], list[SkippedFile]]:
+    """The same text under two names is one article: it must not contradict itself."""
+    seen: dict[str, str] = {}
+    kept: list[Article] = []
+    skipped: list[SkippedFile] = []
+    for article in articles:
+        digest = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
+        if digest in seen:
+            skipped.append(SkippedFile(path=article.path, reason=f"same content as {seen[digest]} (audited once)"))
+            continue
+        seen[digest] = article.path
+        kept.append(article)
+    return kept, skipped
+
+
+def audit_articles(articles: list[Article], ledger: Ledger | None, claims_per_article: list[list[Claim]],
+                   extra_claims: list[Claim] | None = None) -> tuple[list[Claim], list, list]:
+    """The corpus-level stages: resolve names, group, reconcile. Pure; used by run_audit and tests."""
+    claims = [claim for batch in claims_per_article for claim in batch] + list(extra_claims or [])
+    names = {name for claim in claims for name in (claim.subject, *claim.entities) if name}
+    graph = EntityGraph(ledger, names, articles)
+    claims = resolve_claims(claims, graph)
+    groups = group_claims(claims, graph)
+    findings = reconcile.pair_findings(claims, graph)
+    findings += arithmetic.ratio_findings(claims)
+    findings += arithmetic.aggregate_findings(claims)
+    contradictions = reconcile.bucket(findings)
+    return claims, groups, contradictions
+
+
 def run_audit(options: AuditOptions, progress: ProgressCallback | None = None) -> AuditResult:
-    """Load, extract, match, reconcile; acknowledgements applied from ``options.ledger``."""
-    raise NotImplementedError  # filled in by the core pipeline work
+    """Load, extract, match, reconcile. Acknowledgements are applied later by the policy stage."""
+    articles, skipped = load_articles(
+        list(options.paths), follow_symlinks=options.follow_symlinks, ledger=options.ledger, as_of=options.as_of
+    )
+    articles, duplicates = _dedupe(articles)
+    skipped = [*skipped, *duplicates]
+    extracted = list(_extract_all(articles, options, progress))
+    facts: list[Claim] = []
+    if options.ledger is not None and options.ledger.facts:
+        from claimcheck.facts import fact_claims
+
+        facts = fact_claims(options.ledger)
+    claims, groups, contradictions = audit_articles(articles, options.ledger, extracted, facts)
+    claims.sort(key=lambda c: (c.path, c.start, c.id))
+    return AuditResult(
+        articles=tuple(sorted(articles, key=lambda a: a.path)),
+        skipped=tuple(sorted(skipped, key=lambda s: s.path)),
+        claims=tuple(claims),
+        groups=tuple(groups),
+        contradictions=tuple(contradictions),
+    )

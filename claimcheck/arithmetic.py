@@ -1,0 +1,119 @@
+"""Arithmetic checks: a stated ratio against the two values it relates, an aggregate against its parts.
+
+Only figures the articles state are used, and when several candidate values
+exist the best-fitting pair is taken, so a check fires only when no reading
+of the stated numbers makes the arithmetic work.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claimcheck import explain
+from claimcheck.match import measures_match
+from claimcheck.models import Claim, ClaimKind
+from claimcheck.reconcile import Finding, downgrade
+
+_SLACK = 0.05  # ratios in news are rounded ("about 4x"); 5% beyond the stated precision is allowed
+_SPEC_DIMENSIONS = {"compute", "data", "bandwidth", "bit-rate", "power", "energy", "frequency", "currency"}
+
+
+def _index(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    table: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == ClaimKind.NUMERIC and claim.value.dimension in _SPEC_DIMENSIONS and claim.polarity:
+            if claim.scope != "aggregate" and claim.value.low is not None and claim.value.high is not None:
+                table[(claim.subject, claim.value.dimension)].append(claim)
+    return table
+
+
+def _ratio_interval(a: Claim, b: Claim) -> tuple[float, float] | None:
+    a_low, a_high, b_low, b_high = a.value.low, a.value.high, b.value.low, b.value.high
+    if None in (a_low, a_high, b_low, b_high) or not b_low or b_low <= 0:
+        return None
+    assert a_low is not None and a_high is not None and b_high is not None
+    return a_low / b_high, a_high / b_low
+
+
+def _miss(stated: tuple[float, float], computed: tuple[float, float]) -> float:
+    """Relative distance between the stated ratio (with slack) and the computed one; 0 when they agree."""
+    low, high = stated[0] * (1 - _SLACK), stated[1] * (1 + _SLACK)
+    if computed[1] < low:
+        return (low - computed[1]) / computed[1]
+    if computed[0] > high:
+        return (computed[0] - high) / high
+    return 0.0
+
+
+def ratio_findings(claims: list[Claim]) -> list[Finding]:
+    table = _index(claims)
+    findings: list[Finding] = []
+    for claim in claims:
+        if claim.kind != ClaimKind.RATIO or not claim.base or not claim.subject or claim.value.low is None:
+            continue
+        stated = (claim.value.low, claim.value.high if claim.value.high is not None else claim.value.low)
+        best: tuple[float, Claim, Claim, tuple[float, float]] | None = None
+        for dimension in sorted(_SPEC_DIMENSIONS):
+            tops = [c for c in table.get((claim.subject, dimension), []) if _same_sentence_or_tagged(c, claim)]
+            bottoms = [c for c in table.get((claim.base, dimension), []) if _compatible(c, tops)]
+            for top in tops:
+                for bottom in bottoms:
+                    if not measures_match(top, bottom):
+                        continue
+                    computed = _ratio_interval(top, bottom)
+                    if computed is None:
+                        continue
+                    if claim.measure.startswith("down"):
+                        computed = (1 / computed[1], 1 / computed[0])
+                    miss = _miss(stated, computed)
+                    rank = (miss, top.article != claim.article, bottom.article != claim.article)
+                    if best is None or rank < (best[0], best[1].article != claim.article,
+                                               best[2].article != claim.article):
+                        best = (miss, top, bottom, computed)
+        if best is not None and best[0] > 0:
+            miss, top, bottom, computed = best
+            severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+            severity = downgrade(severity, 1 if claim.modality != "confirmed" else 0)
+            findings.append(Finding("CC401", severity, [claim, top, bottom], claim.subject, claim.measure,
+                                    explain.ratio(claim, top, bottom, computed), miss))
+    return findings
+
+
+def _same_sentence_or_tagged(candidate: Claim, ratio: Claim) -> bool:
+    """The numerator is the value the ratio sentence states, or one with the same measure tag."""
+    if candidate.article == ratio.article and candidate.sentence == ratio.sentence:
+        return True
+    return bool(ratio.measure_terms) and any(t in candidate.measure.lower() for t in ratio.measure_terms)
+
+
+def _compatible(candidate: Claim, tops: list[Claim]) -> bool:
+    return any(candidate.value.dimension == top.value.dimension for top in tops)
+
+
+def aggregate_findings(claims: list[Claim]) -> list[Finding]:
+    """ "N units with an aggregate Q": Q must be N times the per-unit figure stated for that unit."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_sentence[(claim.article, claim.line)].append(claim)
+    table = _index(claims)
+    findings: list[Finding] = []
+    for group in by_sentence.values():
+        counts = [c for c in group if c.value.dimension == "number" and c.value.qualifier == "exact"]
+        totals = [c for c in group if c.scope == "aggregate" and c.value.dimension in _SPEC_DIMENSIONS]
+        for count in counts:
+            for total in totals:
+                units = [u for u in table.get((count.subject, total.value.dimension), [])
+                         if u.scope == "per_unit" and measures_match(u, total)]
+                results = []
+                for unit in units:
+                    if None in (unit.value.low, unit.value.high, count.value.low, count.value.high):
+                        continue
+                    computed = (count.value.low * unit.value.low, count.value.high * unit.value.high)  # type: ignore[operator]
+                    stated = (total.value.low or 0.0, total.value.high or float("inf"))
+                    results.append((_miss(stated, computed), unit, computed))
+                if results and min(r[0] for r in results) > 0:
+                    miss, unit, computed = min(results, key=lambda r: r[0])
+                    severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                    findings.append(Finding("CC402", severity, [total, count, unit], total.subject, total.measure,
+                                            explain.aggregate(total, count, unit, computed), miss))
+    return findings

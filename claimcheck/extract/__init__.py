@@ -1,0 +1,1 @@
+"""Extraction of quantities and claims from article text."""

@@ -1,0 +1,142 @@
+"""What a sentence says around a number: its clause, the entity it is about, who says so, how sure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.extract import lexicon
+from claimcheck.extract.entities import Mention, looks_like_product
+from claimcheck.models import Modality
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\s-\s|,\s(?:but|while|whereas|and\s(?=[A-Z]))\s|\.\s")
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    text: str  # the whole article text: offsets are global
+    start: int
+    end: int
+    mentions: list[Mention]
+    topic: str | None  # the entity the surrounding text is about, for sentences that name none
+    heading: bool = False
+    table_header: list[str] | None = None
+    table_cells: list[tuple[int, int]] = field(default_factory=list)  # spans of this row's cells
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def clause_bounds(ctx: SentenceContext, position: int) -> tuple[int, int]:
+    """The clause around ``position``: semicolons, colons, spaced dashes and ", but" end clauses."""
+    if ctx.table_header is not None:
+        for s, e in ctx.table_cells:
+            if s <= position < e:
+                return s, e
+    start, end = ctx.start, ctx.end
+    for match in _CLAUSE_BREAK.finditer(ctx.text, ctx.start, ctx.end):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def is_comparison_base(ctx: SentenceContext, mention: Mention) -> bool:
+    """"over X", "than X", "compared with X": X is what the subject is measured against."""
+    window = ctx.text[max(ctx.start, mention.start - 30) : mention.start]
+    return bool(lexicon.COMPARISON_BEFORE.search(window))
+
+
+def comparison_base(ctx: SentenceContext, after: int, before: int) -> Mention | None:
+    for mention in ctx.mentions:
+        if after <= mention.start < before and is_comparison_base(ctx, mention):
+            return mention
+    return None
+
+
+def choose_subject(
+    ctx: SentenceContext, anchor_start: int, anchor_end: int, inside: tuple[int, int] | None = None
+) -> tuple[Mention | None, str | None]:
+    """The entity a value at [anchor_start, anchor_end) is about, and the topic fallback.
+
+    Preference: a name inside the value's own noun phrase ("10,000 Widget chips"),
+    then the nearest preceding product-like name in the clause that is not a
+    comparison base nor a possessive owner, then any preceding name, then the
+    sentence topic carried from the text around it.
+    """
+    if inside is not None:
+        for mention in ctx.mentions:
+            if inside[0] <= mention.start and mention.end <= inside[1]:
+                return mention, None
+    c_start, c_end = clause_bounds(ctx, anchor_start)
+    preceding = [
+        m for m in ctx.mentions
+        if c_start <= m.start and m.end <= anchor_start and not is_comparison_base(ctx, m)
+    ]
+    for rank in (lambda m: looks_like_product(m.name) and not m.possessive, lambda m: not m.possessive):
+        ranked = [m for m in preceding if rank(m)]
+        if ranked:
+            return ranked[-1], None
+    if preceding:
+        return preceding[-1], None
+    if ctx.topic:
+        return None, ctx.topic
+    # "1.4 million chips were shipped by Acme": a following name is a last resort
+    following = [
+        m for m in ctx.mentions
+        if anchor_end <= m.start and m.end <= c_end and not is_comparison_base(ctx, m)
+    ]
+    return (following[0], None) if following else (None, None)
+
+
+def choose_owner(ctx: SentenceContext, subject: str | None, anchor_start: int, anchor_end: int) -> str | None:
+    """Whose share a count is: "dedicated to X", "X is running N", "X's N"."""
+    c_start, c_end = clause_bounds(ctx, anchor_start)
+    for mention in ctx.mentions:
+        if anchor_end <= mention.start <= c_end and mention.name != subject:
+            before = ctx.text[max(anchor_end, mention.start - 20) : mention.start]
+            if re.search(r"(?i)(?:dedicated to|reserved for|allocated to|owned by|used by|for|by)\s+$", before):
+                return mention.name
+    for mention in ctx.mentions:
+        if c_start <= mention.start and mention.end <= anchor_start and mention.name != subject:
+            if not is_comparison_base(ctx, mention):
+                return mention.name
+    return None
+
+
+def modality(clause: str) -> Modality:
+    for name, pattern in lexicon.MODALITY_PATTERNS:
+        if pattern.search(clause):
+            return name  # type: ignore[return-value]
+    return "confirmed"
+
+
+def attribution(sentence: str) -> str | None:
+    for pattern in lexicon.ATTRIBUTION_PATTERNS:
+        match = pattern.search(sentence)
+        if match:
+            who = match.group("who").strip(" ,")
+            if who and len(who) <= 60:
+                return who
+    return None
+
+
+def negated(clause: str) -> bool:
+    return bool(lexicon.NEGATION.search(clause))
+
+
+def content_terms(text: str) -> tuple[str, ...]:
+    """Lower-case content words, crudely singularised, for fuzzy measure matching."""
+    terms = []
+    for word in re.findall(r"[A-Za-z][A-Za-z\-]+", text.lower()):
+        if word in lexicon.STOPWORDS or len(word) < 3:
+            continue
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        terms.append(word)
+    return tuple(terms)

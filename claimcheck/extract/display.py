@@ -1,0 +1,61 @@
+"""Human-readable normalised values: "1.4 million chip", "$138 billion", "2.52 PFLOP/s"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_PREFIXES = ((1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
+_PREFIXED_UNITS = {"FLOP/s", "B", "B/s", "W", "Wh", "bit/s", "Hz"}
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+def _trim(value: float) -> str:
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
+
+
+def number(value: float, unit: str = "") -> str:
+    magnitude = abs(value)
+    if unit in _PREFIXED_UNITS:
+        for factor, prefix in _PREFIXES:
+            if magnitude >= factor:
+                return f"{_trim(value / factor)} {prefix}{unit}"
+        return f"{_trim(value)} {unit}"
+    scaled = _trim(value)
+    for factor, word in _SCALES:
+        if magnitude >= factor:
+            scaled = f"{_trim(value / factor)} {word}"
+            break
+    if unit in _CURRENCY_SIGNS:
+        return f"{_CURRENCY_SIGNS[unit]}{scaled}"
+    if unit == "%":
+        return f"{scaled}%"
+    if unit == "x":
+        return f"{scaled}x"
+    return f"{scaled} {unit}".strip()
+
+
+def interval(low: float | None, high: float | None, unit: str = "") -> str:
+    if low is not None and high is not None:
+        if abs(high - low) <= 1e-9 * max(1.0, abs(high)):
+            return number(low, unit)
+        return f"{number(low, unit)} – {number(high, unit)}"
+    if low is not None:
+        return f"≥ {number(low, unit)}"
+    if high is not None:
+        return f"≤ {number(high, unit)}"
+    return "unknown"
+
+
+def days(low: float | None, high: float | None) -> str:
+    def day(value: float) -> str:
+        return dt.date.fromordinal(int(value)).isoformat()
+
+    if low is not None and high is not None:
+        return day(low) if low == high else f"{day(low)} .. {day(high)}"
+    if low is not None:
+        return f"on or after {day(low)}"
+    if high is not None:
+        return f"on or before {day(high)}"
+    return "unknown"

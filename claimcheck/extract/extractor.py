@@ -1,0 +1,136 @@
+"""One article in, its claims out: sentences, names, numbers and cues assembled into Claim models."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from claimcheck.extract import context as ctxmod
+from claimcheck.extract import display
+from claimcheck.extract.context import SentenceContext
+from claimcheck.extract.entities import AliasTable, capitalised_mid_sentence, find_mentions, looks_like_product
+from claimcheck.extract.numeric import NumericDraft, numeric_drafts
+from claimcheck.extract.proportions import ProportionDraft, proportion_drafts
+from claimcheck.extract.quantities import find_quantities
+from claimcheck.extract.sentences import Sentence, split_sentences, table_cells
+from claimcheck.extract.status import StatusDraft, status_drafts
+from claimcheck.extract.timeexpr import find_times
+from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
+
+EXTRACTOR_VERSION = "1"
+_NON_NEGATIVE = {"number", "currency", "compute", "data", "bandwidth", "bit-rate", "power", "energy", "percent"}
+
+
+def _claim_id(article: Article, start: int, end: int, kind: str, measure: str) -> str:
+    digest = hashlib.sha1(f"{article.id}\0{start}\0{end}\0{kind}\0{measure}".encode()).hexdigest()
+    return digest[:12]
+
+
+def _quantity_value(q: Quantity) -> Value:
+    low, high = q.low, q.high
+    if low is None and q.dimension in _NON_NEGATIVE:
+        low = 0.0
+    return Value(low=low, high=high, nominal=q.nominal, unit=q.unit, dimension=q.dimension, qualifier=q.qualifier,
+                 text=q.text, display=f"{q.text} ({display.interval(low, high, q.unit)})")
+
+
+class _Builder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.claims: list[Claim] = []
+
+    def add(self, ctx: SentenceContext, *, kind: ClaimKind, start: int, end: int, **fields: object) -> None:
+        start, end = max(start, ctx.start), min(max(end, start + 1), ctx.end)
+        clause_start, clause_end = ctxmod.clause_bounds(ctx, start)
+        clause = ctx.text[clause_start:clause_end]
+        time = fields.pop("time", None)
+        time_source = fields.pop("time_source", "")
+        if time is None:
+            stated = [t for t in find_times(ctx.text, clause_start, clause_end) if not (start <= t.start < end)]
+            if stated and kind in (ClaimKind.NUMERIC, ClaimKind.PROPORTION):
+                time, time_source = stated[0].span, f'stated: "{stated[0].text}"'
+            elif self.article.published:
+                time, time_source = self.article.published.span, f"article date ({self.article.published.origin})"
+        fields.setdefault("modality", ctxmod.modality(clause))
+        measure = str(fields["measure"])
+        self.claims.append(Claim(
+            id=_claim_id(self.article, start, end, kind.value, measure), article=self.article.id,
+            path=self.article.path, line=self.article.line_at(start), start=start, end=end,
+            sentence=ctx.sentence, quote=ctx.text[start:end], kind=kind, time=time, time_source=time_source,
+            attribution=ctxmod.attribution(ctx.sentence), polarity=not ctxmod.negated(clause),
+            entities=tuple(dict.fromkeys(m.name for m in ctx.mentions)), **fields,  # type: ignore[arg-type]
+        ))
+
+    def numeric(self, ctx: SentenceContext, d: NumericDraft) -> None:
+        self.add(ctx, kind=d.kind, start=d.quote_start, end=d.quote_end, subject=d.subject,
+                 subject_text=d.subject_text, owner=d.owner, scope=d.scope, measure=d.measure,
+                 measure_terms=d.measure_terms, value=_quantity_value(d.quantity), base=d.base,
+                 time_varying=d.time_varying)
+
+    def proportion(self, ctx: SentenceContext, d: ProportionDraft) -> None:
+        value = Value(low=d.low, high=d.high, nominal=(d.low + d.high) / 2, unit="%", dimension="percent",
+                      qualifier="exact" if d.low == d.high else "range", text=d.text,
+                      display=f"{d.text} ({display.interval(d.low, d.high, '%')})")
+        self.add(ctx, kind=ClaimKind.PROPORTION, start=d.quote_start, end=d.quote_end, subject=d.subject,
+                 subject_text=d.subject_text, measure=f"share on {d.object}", measure_terms=d.terms, value=value,
+                 base=d.object)
+
+    def status(self, ctx: SentenceContext, d: StatusDraft) -> None:
+        low = float(d.low.start.toordinal()) if d.low else None
+        high = float(d.high.end.toordinal()) if d.high else None
+        value = Value(low=low, high=high, unit="day", dimension="time", text=d.cue,
+                      display=f"{d.cue} (available {display.days(low, high)})")
+        source = "stated" if d.explicit_time else "relative to the article date"
+        self.add(ctx, kind=ClaimKind.TEMPORAL, start=d.quote_start, end=d.quote_end, subject=d.subject,
+                 subject_text=d.subject_text, measure="availability", measure_terms=("availability",),
+                 value=value, modality=d.modality, time=d.high or d.low, time_source=source)
+
+
+def _topic(ctx: SentenceContext, sentence: Sentence, previous: str | None) -> str | None:
+    named = [m for m in ctx.mentions if not m.possessive and looks_like_product(m.name)]
+    if named:
+        return named[0].name
+    return previous if not ctx.mentions else None
+
+
+def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
+    text = article.text
+    known = capitalised_mid_sentence(text) | set(aliases.canonical)
+    quantities = find_quantities(text)
+    starts = [q.start for q in quantities]
+    builder = _Builder(article)
+    topic: str | None = None
+    header: list[str] | None = None
+    published = article.published.span if article.published else None
+    for sentence in split_sentences(text):
+        mentions = find_mentions(text, sentence.start, sentence.end, aliases, known, sentence.heading)
+        cells: list[tuple[int, int]] = []
+        if sentence.table_row:
+            values = table_cells(sentence.text)
+            if not values:
+                continue
+            if header is None:
+                header = values
+                continue
+            cursor = sentence.start
+            for _ in values:
+                bar = text.find("|", cursor)
+                nxt = text.find("|", bar + 1, sentence.end)
+                if bar < 0 or nxt < 0:
+                    break
+                cells.append((bar + 1, nxt))
+                cursor = nxt
+        else:
+            header = None
+        ctx = SentenceContext(text, sentence.start, sentence.end, mentions, topic, sentence.heading,
+                              header if sentence.table_row else None, cells)
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        in_sentence = [q for q in quantities[lo:hi] if q.end <= sentence.end]
+        for draft in numeric_drafts(ctx, in_sentence):
+            builder.numeric(ctx, draft)
+        for proportion in proportion_drafts(ctx, in_sentence):
+            builder.proportion(ctx, proportion)
+        for status in status_drafts(ctx, published):
+            builder.status(ctx, status)
+        topic = _topic(ctx, sentence, topic)
+    return builder.claims

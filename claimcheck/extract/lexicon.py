@@ -1,0 +1,136 @@
+"""Words that turn a number into a claim: what is measured, whose share, how sure.
+
+Everything here is general news English; nothing names a corpus. Patterns are
+compiled once and are free of nested quantifiers, so matching stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _alternation(words: str) -> str:
+    return "|".join(sorted((w.strip() for w in words.split(",") if w.strip()), key=len, reverse=True))
+
+
+# What happens to counted things. The class name is the canonical measure verb, so
+# "rolled out 1.4 million chips" and "10,000 chips deployed" are the same measure.
+COUNT_VERB_CLASSES: dict[str, str] = {
+    "deployed": "deployed, deploy, deploys, deploying, deployment, rolled out, roll out, rolls out, rolling out, "
+    "running, runs, run, installed, install, in service, in operation, operating, operates, dedicated, "
+    "in use, online, active, fielded, powering",
+    "sold": "sold, sells, sell, selling, sales of, shipped, ships, shipping, delivered, delivers, delivery of",
+    "produced": "produced, produces, manufactured, built, builds, made, makes, assembled",
+    "killed": "killed, dead, died, deaths, death toll, fatalities, lost their lives, perished, lives lost",
+    "injured": "injured, wounded, hurt, injuries, hospitalised, hospitalized",
+    "missing": "missing, unaccounted for",
+    "evacuated": "evacuated, displaced, fled, evacuations, homeless",
+    "employed": "employs, employed, employees, staff, workers, headcount, workforce, people on payroll",
+    "hired": "hire, hires, hired, hiring, recruit, recruited, new jobs",
+    "cut": "laid off, lay off, layoffs, cut, cuts, eliminated, redundancies",
+    "infected": "cases, infected, infections, confirmed cases, tested positive",
+    "vaccinated": "vaccinated, doses, jabs, inoculated",
+    "arrested": "arrested, detained, arrests",
+    "users": "users, subscribers, customers, members, downloads, visitors, viewers, listeners, readers",
+    "attended": "attended, attendance, spectators, fans, crowd",
+    "scored": "scored, goals, points, runs scored",
+    "opened": "opened, opens, launched",
+    "closed": "closed, closes, shut, shuttered",
+    "damaged": "damaged, destroyed, flattened, flooded",
+}
+COUNT_VERB_RE = [
+    (name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])")) for name, words in COUNT_VERB_CLASSES.items()
+]
+TIME_VARYING_CLASSES = frozenset(
+    {"deployed", "sold", "produced", "killed", "injured", "missing", "evacuated", "employed", "infected",
+     "vaccinated", "arrested", "users", "damaged", "opened", "closed"}
+)
+CUMULATIVE_CLASSES = frozenset(
+    {"sold", "produced", "killed", "injured", "infected", "vaccinated", "arrested", "damaged", "deployed"}
+)
+
+# Money nouns, mapped to a canonical measure.
+MONEY_MEASURES: dict[str, str] = {
+    "investment": "investment, invested, invest, invests, investing, stake, funding, funded, raised, raise",
+    "commitment": "commitment, committed, commit, spend, spending, deal, contract, agreement, purchase, order",
+    "revenue": "revenue, revenues, sales, turnover, top line, incremental revenue",
+    "run-rate": "run-rate, run rate",
+    "profit": "profit, profits, net income, earnings",
+    "loss": "loss, losses, net loss, writedown, write-down",
+    "cost": "cost, costs, costing, price tag, bill, expense, expenses",
+    "price": "price, priced, prices, sells for, retail",
+    "valuation": "valuation, valued, worth, market cap, market capitalisation, market capitalization",
+    "budget": "budget, budgeted, appropriation",
+    "damage": "damage, damages, losses insured, insured losses, economic losses",
+    "fine": "fine, fined, penalty, settlement",
+    "salary": "salary, pay, wage, wages, compensation, bonus",
+    "debt": "debt, loan, loans, borrowing, bonds",
+    "aid": "aid, grant, grants, relief, donation, donations, pledged",
+    "capex": "capex, capital expenditure, capital spending",
+    "transfer fee": "transfer fee, fee, signing fee, bid, offer",
+}
+MONEY_RE = [(name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])")) for name, words in MONEY_MEASURES.items()]
+TIME_VARYING_MONEY = frozenset({"run-rate", "valuation", "revenue", "debt", "damage", "investment"})
+
+TOTAL_MARKERS = re.compile(
+    r"(?i)(?<![\w\-])(?:in total|total|totals|totalling|totaling|globally|worldwide|across all|overall|"
+    r"altogether|in all|all told|cumulative|cumulatively|to date|so far|nationwide|company-wide)(?![\w\-])"
+)
+AGGREGATE_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:aggregate|combined|collectively|together)(?![\w\-])")
+PER_UNIT_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:per|each|a piece|apiece)(?![\w\-])")
+PART_MARKERS = re.compile(
+    r"(?i)(?<![\w\-])(?:new|additional|another|further|extra|latest|first|second|third|initial|tranche|"
+    r"installment|instalment|one of|part of|share of|portion of)(?![\w\-])"
+)
+BENEFICIARY = re.compile(
+    r"(?i)(?<![\w\-])(?:dedicated to|reserved for|allocated to|assigned to|built for|owned by|used by|"
+    r"belonging to|leased to|for|to|by|at|in|from|into)\s+$"
+)
+COMPARISON_BEFORE = re.compile(
+    r"(?i)(?<![\w\-])(?:over|than|versus|vs\.?|compared (?:to|with)|relative to|from|against|beat|beats|"
+    r"outperforms?|like|unlike)\s+(?:the\s+|its\s+|their\s+)?$"
+)
+
+MODALITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("hedged", re.compile(
+        r"(?i)(?<![\w\-])(?:reportedly|reported to|is said to|are said to|allegedly|rumou?red|unconfirmed|"
+        r"people familiar|person familiar|sources (?:say|said|told|confirm|familiar)|according to (?:reports|sources|people)|"
+        r"anonymous|internal documents|could not be verified|unverified)(?![\w])")),
+    ("forecast", re.compile(
+        r"(?i)(?<![\w\-])(?:estimates?|estimated|forecasts?|forecasted|projected|projects|predicts?|predicted|"
+        r"could add|could reach|is expected to reach|are expected to reach|analysts expect|outlook|guidance)(?![\w])")),
+    ("plan", re.compile(
+        r"(?i)(?<![\w\-])(?:plans? to|planned|planning|will|would|aims? to|intends? to|targets?|targeting|goal|"
+        r"scheduled|slated|expected to|set to|on track to|roadmap|promises?|pledged? to|proposed|could|may|might)(?![\w])")),
+]
+
+NEGATION = re.compile(r"(?i)(?<![\w\-])(?:not|no longer|never|denied|denies|false|untrue|isn't|aren't|wasn't|weren't)(?![\w])")
+
+ATTRIBUTION_PATTERNS = [
+    re.compile(r"(?i)according to (?P<who>(?:the |an? )?[\w&.'’\- ]{2,60}?)(?=[,.;:]|$| (?:report|tour|breakdown|analysis))"),
+    re.compile(
+        r"(?P<who>(?:[A-Z][\w&.'’\-]+ ){0,4}[A-Z][\w&.'’\-]+|[Aa]nalysts|[Oo]fficials|[Ss]ources|[Ee]xperts|"
+        r"[Pp]olice|[Rr]esearchers|(?:the |a |an )?(?:company|ministry|spokesperson|spokesman|spokeswoman|agency|"
+        r"department|government|team|club|league|authorities|report|study|statement|filing|survey))"
+        r",? (?:\w+ )?(?:said|says|told|confirmed|confirms|announced|announces|estimated|estimates|reported|"
+        r"reports|noted|notes|stated|wrote|writes|claimed|claims|disclosed|revealed|show|shows|showed)(?![\w])"
+    ),
+    re.compile(r"(?i)(?:said|says|told reporters|wrote) (?P<who>(?:[A-Z][\w&.'’\-]+ ?){1,4})"),
+]
+
+DIRECTION_UP = re.compile(
+    r"(?i)(?<![\w\-])(?:improvement|improves?|improved|faster|more|higher|greater|larger|bigger|jump|jumps|increase|"
+    r"increased|rise|rises|rose|growth|grew|gain|gains|boost|up|better|quicker|stronger)(?![\w])"
+)
+DIRECTION_DOWN = re.compile(
+    r"(?i)(?<![\w\-])(?:lower|less|cheaper|smaller|fewer|reduction|reduced|reduces?|reducing|drop|drops|dropped|"
+    r"fall|falls|fell|decline|declines|declined|decrease|decreased|cut|cuts|down|slower|worse|savings?|saving)(?![\w])"
+)
+PRECISION_TAG = re.compile(r"(?<![\w])(?:FP|BF|INT|TF|MXFP)\d{1,2}(?![\w])")
+
+STOPWORDS = frozenset(
+    """a an the of in on at for to by with from and or but as is are was were be been being its their his her our
+    your this that these those it they them than then so such per via over under about into onto upon
+    has have had will would can could may might must shall should do does did now just also only very
+    more most less least up down out off s""".split()
+)

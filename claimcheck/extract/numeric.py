@@ -1,0 +1,237 @@
+"""Numeric claims: a quantity, what it measures, whose it is, and how it is qualified."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract import lexicon
+from claimcheck.extract.context import (
+    SentenceContext,
+    choose_owner,
+    choose_subject,
+    clause_bounds,
+    comparison_base,
+    content_terms,
+)
+from claimcheck.models import ClaimKind, Quantity, Scope
+
+# Physical dimensions map to a measure on their own; nearby words refine it.
+_DIMENSION_MEASURE = {
+    "compute": "compute", "bandwidth": "bandwidth", "bit-rate": "network bandwidth", "power": "power",
+    "energy": "energy", "frequency": "clock speed", "length": "length", "mass": "weight", "area": "area",
+    "volume": "volume", "speed": "speed", "temperature": "temperature",
+}
+_DATA_MEASURES = [
+    ("memory", re.compile(r"(?i)(?:memory|HBM\w*|RAM|VRAM|DRAM|GDDR\w*|cache)")),
+    ("storage", re.compile(r"(?i)(?:storage|SSD|disk|drive|flash)")),
+    ("dataset size", re.compile(r"(?i)(?:data ?set|corpus|training data|tokens)")),
+]
+_LENGTH_MEASURES = [("process node", re.compile(r"(?i)process|node|lithograph"))]
+_TIME_MEASURES = [
+    ("latency", re.compile(r"(?i)latenc")), ("duration", re.compile(r"(?i)(?:over|for|during|lasting)\s*$")),
+]
+
+
+@dataclass(frozen=True)
+class NumericDraft:
+    """Everything the claim builder needs besides article bookkeeping."""
+
+    kind: ClaimKind
+    quantity: Quantity
+    subject: str
+    subject_text: str
+    owner: str | None
+    scope: Scope
+    measure: str
+    measure_terms: tuple[str, ...]
+    quote_start: int
+    quote_end: int
+    base: str | None = None
+    time_varying: bool = False
+    clause: tuple[int, int] = (0, 0)
+
+
+def _noun_span(text: str, quantity: Quantity, limit: int) -> tuple[int, int] | None:
+    if not quantity.noun:
+        return None
+    stem = re.escape(quantity.noun[:-1] if quantity.noun.endswith("y") else quantity.noun)
+    match = re.compile(rf"(?i)\b{stem}\w*").search(text, quantity.end, min(limit, quantity.end + 60))
+    return (quantity.end, match.end()) if match else None
+
+
+def _nearest(patterns: list[tuple[str, re.Pattern[str]]], text: str, start: int, end: int, anchor: int
+             ) -> tuple[str, int, int] | None:
+    best: tuple[int, str, int, int] | None = None
+    for name, pattern in patterns:
+        for match in pattern.finditer(text, start, end):
+            distance = match.start() - anchor if match.start() >= anchor else anchor - match.end() + 3
+            if best is None or distance < best[0]:
+                best = (distance, name, match.start(), match.end())
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _scope(clause: str) -> Scope:
+    if lexicon.AGGREGATE_MARKERS.search(clause):
+        return "aggregate"
+    if lexicon.TOTAL_MARKERS.search(clause):
+        return "total"
+    return "unspecified"
+
+
+def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
+    noun = _noun_span(ctx.text, q, c_end)
+    verb = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90), q.start)
+    if noun is None and verb is None:
+        return None
+    mention, topic = choose_subject(ctx, q.start, q.end, inside=noun)
+    subject = mention.name if mention else (topic or "")
+    measure = f"{q.noun or 'count'} {verb[0]}" if verb else (q.noun or "count")
+    pieces = [q.start, q.end] + ([noun[1]] if noun else []) + ([verb[1], verb[2]] if verb else [])
+    clause = ctx.text[c_start:c_end]
+    scope = _scope(clause)
+    if scope == "unspecified" and lexicon.PART_MARKERS.search(ctx.text[max(c_start, q.start - 25) : q.start]):
+        scope = "part"
+    return NumericDraft(
+        ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", choose_owner(ctx, subject, q.start, q.end),
+        scope, measure, content_terms(measure), min(pieces), max(pieces),
+        time_varying=bool(verb and verb[0] in lexicon.TIME_VARYING_CLASSES), clause=(c_start, c_end),
+    )
+
+
+def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
+    found = _nearest(lexicon.MONEY_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 40), q.end)
+    if found is None:
+        return None
+    measure, m_start, m_end = found
+    # the party the money is about: "investment in X", "commitment from X"
+    subject_mention = None
+    for mention in ctx.mentions:
+        if c_start <= mention.start < c_end and mention.start >= min(m_start, q.start):
+            before = ctx.text[max(c_start, mention.start - 8) : mention.start]
+            if re.search(r"(?i)\b(?:in|from|into|for|to|of|with)\s+$", before):
+                subject_mention = mention
+                break
+    if subject_mention is None:
+        subject_mention, topic = choose_subject(ctx, q.start, q.end)
+    else:
+        topic = None
+    subject = subject_mention.name if subject_mention else (topic or "")
+    clause = ctx.text[c_start:c_end]
+    scope = _scope(clause)
+    if scope == "unspecified" and lexicon.PART_MARKERS.search(ctx.text[max(c_start, q.start - 25) : q.start]):
+        scope = "part"
+    spans = [q.start, q.end, m_start, m_end]
+    if subject_mention and abs(subject_mention.start - q.end) < 40:
+        spans += [subject_mention.start, subject_mention.end]
+    return NumericDraft(
+        ClaimKind.NUMERIC, q, subject, subject_mention.surface if subject_mention else "", None, scope,
+        measure, (measure,), min(spans), max(spans),
+        time_varying=measure in lexicon.TIME_VARYING_MONEY and scope == "total", clause=(c_start, c_end),
+    )
+
+
+def _spec_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
+    window_start, window_end = max(c_start, q.start - 40), min(c_end, q.end + 40)
+    if q.dimension == "data":
+        found = _nearest(_DATA_MEASURES, ctx.text, window_start, window_end, q.end)
+        measure = found[0] if found else "data size"
+    elif q.dimension == "length":
+        found = _nearest(_LENGTH_MEASURES, ctx.text, window_start, window_end, q.end)
+        measure = found[0] if found else "length"
+    elif q.dimension == "time":
+        found = _nearest(_TIME_MEASURES, ctx.text, window_start, window_end, q.start)
+        measure = found[0] if found else "duration"
+    else:
+        measure = _DIMENSION_MEASURE.get(q.dimension, q.dimension)
+        found = None
+    if q.dimension == "bandwidth" and re.search(r"(?i)memory|HBM", ctx.text[window_start:window_end]):
+        measure = "memory bandwidth"
+    if ctx.table_header is not None:
+        measure = measure if q.dimension != "data" or found else "memory"
+    tag = lexicon.PRECISION_TAG.search(ctx.text, q.start, min(c_end, q.end + 30))
+    if tag:
+        measure = f"{measure} {tag.group(0)}"
+    clause = ctx.text[c_start:c_end]
+    near = ctx.text[max(c_start, q.start - 20) : min(c_end, q.end + 30)]
+    scope: Scope = "aggregate" if lexicon.AGGREGATE_MARKERS.search(near) else "per_unit"
+    if scope == "per_unit" and lexicon.TOTAL_MARKERS.search(near):
+        scope = "aggregate"
+    mention, topic = choose_subject(ctx, q.start, q.end)
+    if ctx.table_header is not None and ctx.table_cells:
+        first = ctx.table_cells[0]
+        row_subject = [m for m in ctx.mentions if first[0] <= m.start < first[1]]
+        mention, topic = (row_subject[-1], None) if row_subject else (None, None)
+    subject = mention.name if mention else (topic or "")
+    end = tag.end() if tag else q.end
+    del clause
+    return NumericDraft(
+        ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", None, scope, measure,
+        content_terms(measure), q.start, end, clause=(c_start, c_end),
+    )
+
+
+def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
+    after = ctx.text[q.end : min(c_end, q.end + 60)]
+    before = ctx.text[max(c_start, q.start - 50) : q.start]
+    if re.match(r"\s+of\s", after):
+        return None  # "85% of X": a proportion, built by proportions.py
+    down = lexicon.DIRECTION_DOWN.search(before + " " + after[:30])
+    up = lexicon.DIRECTION_UP.search(before + " " + after[:30])
+    direction = "down" if down else ("up" if up else "")
+    terms = content_terms(before + " " + re.split(r"[,;.]", after)[0])
+    terms = tuple(t for t in terms if not (lexicon.DIRECTION_DOWN.fullmatch(t) or lexicon.DIRECTION_UP.fullmatch(t)))
+    if not terms:
+        return None
+    base = comparison_base(ctx, q.end, c_end)
+    mention, topic = choose_subject(ctx, q.start, q.end)
+    subject = mention.name if mention else (topic or "")
+    measure = " ".join(([direction] if direction else []) + list(terms[:6]))
+    return NumericDraft(
+        ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", None, "unspecified", measure,
+        terms, max(c_start, q.start - len(before.lstrip())), min(c_end, q.end + len(re.split(r"[,;.]", after)[0])),
+        base=base.name if base else None, clause=(c_start, c_end),
+    )
+
+
+def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
+    base = comparison_base(ctx, q.end, c_end) or comparison_base(ctx, c_start, q.start)
+    if base is None:
+        return None
+    mention, topic = choose_subject(ctx, q.start, q.end)
+    if mention is not None and mention.name == base.name:
+        mention, topic = None, ctx.topic
+    subject = mention.name if mention else (topic or "")
+    tail = ctx.text[q.end : min(c_end, q.end + 60)]
+    tag = lexicon.PRECISION_TAG.search(tail)
+    down = lexicon.DIRECTION_DOWN.search(tail[:25])
+    direction = "down" if down else "up"
+    terms = content_terms(re.sub(r"(?i)\b(?:improvement|jump|increase|boost|over|in)\b", " ", tail.split(",")[0]))
+    measure = " ".join(terms[:4]) if terms else ""
+    if tag:
+        measure = f"{measure} {tag.group(0)}".strip()
+    return NumericDraft(
+        ClaimKind.RATIO, q, subject, mention.surface if mention else "", None, "unspecified",
+        f"{direction} {measure}".strip(), terms, q.start, base.end, base=base.name, clause=(c_start, c_end),
+    )
+
+
+def numeric_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[NumericDraft]:
+    drafts: list[NumericDraft] = []
+    for q in quantities:
+        if q.kind in ("year", "ordinal"):
+            continue
+        c_start, c_end = clause_bounds(ctx, q.start)
+        if q.kind == "multiplier":
+            draft = _ratio(ctx, q, c_start, c_end)
+        elif q.kind == "currency":
+            draft = _money_measure(ctx, q, c_start, c_end)
+        elif q.kind == "percent":
+            draft = _percent_measure(ctx, q, c_start, c_end)
+        elif q.kind == "unit":
+            draft = _spec_measure(ctx, q, c_start, c_end)
+        else:
+            draft = _count_measure(ctx, q, c_start, c_end)
+        if draft is not None and draft.subject:
+            drafts.append(draft)
+    return drafts

@@ -1,0 +1,91 @@
+"""Proportion claims: "all of X are Y", "most of X", "85% of X runs on Y", "the entire X was done on Y"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract.context import SentenceContext, content_terms
+from claimcheck.models import Quantity
+
+_QUANTIFIERS: dict[str, tuple[float, float]] = {
+    "all": (100.0, 100.0), "every one": (100.0, 100.0), "each": (100.0, 100.0), "none": (0.0, 0.0),
+    "most": (50.01, 100.0), "the majority": (50.01, 100.0), "a majority": (50.01, 100.0),
+    "the bulk": (50.01, 100.0), "half": (45.0, 55.0), "nearly all": (80.0, 99.99), "almost all": (80.0, 99.99),
+    "virtually all": (90.0, 99.99), "a minority": (0.01, 49.99), "a third": (30.0, 36.0), "one third": (30.0, 36.0),
+    "two thirds": (63.0, 70.0), "two-thirds": (63.0, 70.0), "a quarter": (22.0, 28.0), "three quarters": (72.0, 78.0),
+}
+_QUANT_RE = re.compile(
+    r"(?i)(?<![\w\-])(?P<q>" + "|".join(sorted(map(re.escape, _QUANTIFIERS), key=len, reverse=True)) + r") of\s+"
+)
+_WHOLE_RE = re.compile(
+    r"(?i)(?<![\w\-])(?:the\s+)?(?P<q>entire|full|whole|complete)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
+    r"\s+(?:for|of)\s+"
+)
+_AUX = re.compile(
+    r"(?i)\s(?:is|are|was|were|now|have|has|had|will|would|can|could|do|does|did|run|runs|ran|rely|relies|use|uses|"
+    r"used|come|comes|came|live|lives|lived|voted|went|go|goes|remain|remains|happen|happens|happened)(?![\w])"
+)
+_OBJECT_BEFORE = re.compile(r"(?i)(?:on|with|using|by|in|at|to|for)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?$")
+
+
+@dataclass(frozen=True)
+class ProportionDraft:
+    low: float
+    high: float
+    text: str  # the quantifier or percentage as written
+    subject: str
+    subject_text: str
+    object: str
+    terms: tuple[str, ...]
+    quote_start: int
+    quote_end: int
+
+
+def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: float, high: float,
+           text: str) -> ProportionDraft | None:
+    aux = _AUX.search(ctx.text, np_start, ctx.end)
+    if aux is None:
+        return None
+    np_end = aux.start()
+    pred_end = ctx.end
+    for stop in (".", ";", ",", " - ", " — "):
+        found = ctx.text.find(stop, aux.end(), ctx.end)
+        if found != -1:
+            pred_end = min(pred_end, found)
+    in_np = [m for m in ctx.mentions if np_start <= m.start < np_end]
+    objects = [
+        m for m in ctx.mentions
+        if aux.start() <= m.start < pred_end and _OBJECT_BEFORE.search(ctx.text[max(aux.start(), m.start - 20) : m.start])
+    ]
+    if not in_np or not objects:
+        return None
+    subject, obj = in_np[0], objects[0]
+    words = ctx.text[np_start:pred_end]
+    for mention in (*in_np, *objects):
+        words = words.replace(mention.surface, " ")
+    terms = tuple(sorted({t[:5] for t in content_terms(words)}))
+    return ProportionDraft(low, high, text, subject.name, subject.surface, obj.name, terms, q_start, obj.end)
+
+
+def proportion_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[ProportionDraft]:
+    drafts: list[ProportionDraft] = []
+    for match in _QUANT_RE.finditer(ctx.text, ctx.start, ctx.end):
+        low, high = _QUANTIFIERS[match.group("q").lower()]
+        draft = _draft(ctx, match.start(), match.end(), match.end(), low, high, match.group("q"))
+        if draft:
+            drafts.append(draft)
+    for match in _WHOLE_RE.finditer(ctx.text, ctx.start, ctx.end):
+        draft = _draft(ctx, match.start(), match.end(), match.start("np"), 100.0, 100.0, match.group(0).strip())
+        if draft:
+            drafts.append(draft)
+    for q in quantities:
+        if q.kind != "percent" or not re.match(r"\s+of\s", ctx.text[q.end : q.end + 5]):
+            continue
+        np_start = ctx.text.index("of", q.end) + 3
+        low = q.low if q.low is not None else 0.0
+        high = q.high if q.high is not None else 100.0
+        draft = _draft(ctx, q.start, q.end, np_start, low, high, q.text)
+        if draft:
+            drafts.append(draft)
+    return drafts

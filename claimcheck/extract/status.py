@@ -1,0 +1,87 @@
+"""Temporal claims: when a named thing becomes available, relative to the article's date or to a stated time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract.context import SentenceContext, is_comparison_base
+from claimcheck.extract.entities import Mention, looks_like_product
+from claimcheck.extract.timeexpr import StatusCue, TimeMention, find_status_cues, find_times
+from claimcheck.models import DateSpan, Modality
+
+_JOIN_TO_TIME = re.compile(
+    r"(?i)^\s*(?:[-–—,(]\s*)?(?:(?:is|are|was|were)\s+)?(?:(?:scheduled|slated|planned|set|due|expected|"
+    r"poised)\s+(?:for|in|to\s+\w+(?:\s+in)?)|coming\s+in|arrives?\s+in|launch(?:es)?\s+in|ships?\s+in|"
+    r"in|by|for|due)\s+$"
+)
+
+
+@dataclass(frozen=True)
+class StatusDraft:
+    subject: str
+    subject_text: str
+    low: DateSpan | None  # availability no earlier than low.start
+    high: DateSpan | None  # availability no later than high.end
+    cue: str
+    modality: Modality
+    quote_start: int
+    quote_end: int
+    explicit_time: bool
+
+
+def _pick(ctx: SentenceContext, cue: StatusCue) -> tuple[Mention | None, str | None]:
+    after = [m for m in ctx.mentions if 0 <= m.start - cue.end <= 3]
+    if after and cue.attaches != "before":
+        return after[0], None
+    candidates = [m for m in ctx.mentions if m.end <= cue.start and not is_comparison_base(ctx, m)]
+    ranked = [m for m in candidates if looks_like_product(m.name) and not m.possessive] or [
+        m for m in candidates if not m.possessive
+    ]
+    if ranked:
+        return ranked[-1], None
+    return None, ctx.topic
+
+
+def _timed(ctx: SentenceContext, times: list[TimeMention]) -> list[tuple[Mention, TimeMention]]:
+    pairs = []
+    for time in times:
+        for mention in reversed(ctx.mentions):
+            if mention.end <= time.start and time.start - mention.end <= 40:
+                if _JOIN_TO_TIME.match(ctx.text[mention.end : time.start]):
+                    pairs.append((mention, time))
+                break
+    return pairs
+
+
+def status_drafts(ctx: SentenceContext, published: DateSpan | None) -> list[StatusDraft]:
+    cues = find_status_cues(ctx.text, ctx.start, ctx.end)
+    if not cues:
+        return []
+    drafts: list[StatusDraft] = []
+    times = find_times(ctx.text, ctx.start, ctx.end)
+    done: set[str] = set()
+    if any(c.kind in ("plan", "future") for c in cues):
+        for mention, time in _timed(ctx, times):
+            if looks_like_product(mention.name) or mention.name not in done:
+                drafts.append(StatusDraft(mention.name, mention.surface, time.span, time.span, time.text, "plan",
+                                          mention.start, time.end, True))
+                done.add(mention.name)
+    if published is None:
+        return drafts
+    for cue in cues:
+        if cue.kind == "plan":
+            continue
+        mention, topic = _pick(ctx, cue)
+        subject = mention.name if mention else topic
+        if not subject or subject in done:
+            continue
+        done.add(subject)
+        if cue.kind == "future":
+            low, high = published, None
+        else:
+            low, high = None, published
+        spans = [cue.start, cue.end] + ([mention.start, mention.end] if mention else [])
+        drafts.append(StatusDraft(subject, mention.surface if mention else "", low, high, cue.text,
+                                  "confirmed", min(spans), max(spans), False))
+    return drafts

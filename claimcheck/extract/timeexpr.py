@@ -1,0 +1,141 @@
+"""Time expressions ("in 2027", "late 2026 or early 2027", "Q3 2024", "September 2023")
+and status cues ("shipping now", "upcoming", "scheduled for"), as spans of days.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claimcheck.models import DateSpan
+
+_MONTHS = {
+    name.lower(): index
+    for index in range(1, 13)
+    for name in (calendar.month_name[index], calendar.month_abbr[index])
+}
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_PART = r"(?:(?P<part>early|mid|late|end of|start of|beginning of|first half of|second half of)[\s\-]+)?"
+_POINT = (
+    rf"{_PART}(?:(?P<q>Q[1-4])\s+|(?P<h>H[12])\s+|(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
+    rf"(?P<year>(?:18|19|20)\d\d)(?![\w,.]\d)"
+)
+_POINT_RE = re.compile(rf"(?i)(?<![\w\-]){_POINT}")
+_EITHER_RE = re.compile(rf"(?i)(?<![\w\-])(?P<a>{_POINT.replace('?P<', '?P<a_')})\s+(?:or|to|-|–)\s+"
+                        rf"(?P<b>{_POINT.replace('?P<', '?P<b_')})")
+
+_PART_MONTHS = {
+    "early": (1, 6), "start of": (1, 3), "beginning of": (1, 3), "first half of": (1, 6),
+    "mid": (4, 9), "late": (7, 12), "end of": (10, 12), "second half of": (7, 12),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    span: DateSpan
+    text: str
+
+
+def _month_span(year: int, first: int, last: int) -> DateSpan:
+    return DateSpan(
+        start=dt.date(year, first, 1), end=dt.date(year, last, calendar.monthrange(year, last)[1])
+    )
+
+
+def _span(groups: dict[str, str | None], prefix: str = "") -> DateSpan | None:
+    def g(key: str) -> str | None:
+        return groups.get(prefix + key)
+
+    year = int(g("year") or 0)
+    if not 1800 <= year <= 2100:
+        return None
+    month = g("month")
+    if month:
+        index = _MONTHS[month.lower().rstrip(".")]
+        day = g("day")
+        if day and 1 <= int(day) <= calendar.monthrange(year, index)[1]:
+            date = dt.date(year, index, int(day))
+            return DateSpan(start=date, end=date)
+        return _month_span(year, index, index)
+    quarter = g("q")
+    if quarter:
+        q = int(quarter[1])
+        return _month_span(year, 3 * q - 2, 3 * q)
+    half = g("h")
+    if half:
+        return _month_span(year, 1, 6) if half.upper() == "H1" else _month_span(year, 7, 12)
+    part = g("part")
+    if part:
+        first, last = _PART_MONTHS[re.sub(r"[\s\-]+", " ", part.lower())]
+        return _month_span(year, first, last)
+    return _month_span(year, 1, 12)
+
+
+def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeMention]:
+    """Time expressions in text[start:end]; "late 2026 or early 2027" is one span."""
+    end = len(text) if end is None else end
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _EITHER_RE.finditer(text, start, end):
+        groups = match.groupdict()
+        first, second = _span(groups, "a_"), _span(groups, "b_")
+        if first and second and first.start <= second.end:
+            span = DateSpan(start=first.start, end=second.end)
+            found.append(TimeMention(match.start(), match.end(), span, match.group(0)))
+            taken.append((match.start(), match.end()))
+    for match in _POINT_RE.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        span = _span(match.groupdict())
+        if span:
+            found.append(TimeMention(match.start(), match.end(), span, match.group(0)))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+StatusKind = Literal["available", "future", "plan", "past"]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCue:
+    start: int
+    end: int
+    kind: StatusKind
+    text: str
+    attaches: Literal["before", "after", "either"]  # where its entity usually stands
+
+
+_CUES: list[tuple[str, StatusKind, Literal["before", "after", "either"]]] = [
+    (r"(?:is|are|now|currently|already) (?:shipping|available|in production|on sale|in service)", "available", "either"),
+    (r"shipping now|now shipping|shipping today|available now|now available|generally available", "available", "either"),
+    (r"current[\s\-]generation|latest[\s\-]generation", "available", "either"),
+    (r"(?:has|have|had|was|were) (?:launched|released|shipped|rolled out|debuted|opened)", "available", "before"),
+    (r"previous[\s\-]generation|prior[\s\-]generation|last[\s\-]generation|predecessor", "past", "either"),
+    (r"upcoming|forthcoming|on the horizon|yet to (?:launch|ship|be released|open)|not yet (?:available|released|shipping|launched)", "future", "either"),
+    (r"(?:scheduled|slated|planned|set|due|expected|poised) (?:for|to (?:launch|ship|arrive|debut|open|be released|start)(?: in)?|in|out in)", "plan", "before"),
+    (r"(?:will|to) (?:launch|ship|arrive|debut|open|be released|become available)(?: in| by)?", "plan", "before"),
+    (r"roadmap", "plan", "either"),
+]
+_CUE_RE = [(re.compile(rf"(?i)(?<![\w\-])(?:{pattern})(?![\w])"), kind, where) for pattern, kind, where in _CUES]
+
+
+def find_status_cues(text: str, start: int = 0, end: int | None = None) -> list[StatusCue]:
+    end = len(text) if end is None else end
+    cues: list[StatusCue] = []
+    for regex, kind, where in _CUE_RE:
+        for match in regex.finditer(text, start, end):
+            if any(c.start < match.end() and match.start() < c.end for c in cues):
+                continue
+            # "future generations of X" speaks of X's successors, not of X
+            tail = text[match.end() : match.end() + 16].lower()
+            if tail.lstrip(" s").startswith("of "):
+                continue
+            cues.append(StatusCue(match.start(), match.end(), kind, match.group(0), where))
+    cues.sort(key=lambda c: c.start)
+    return cues
