@@ -71,10 +71,13 @@ def ratio_findings(claims: list[Claim]) -> list[Finding]:
                                                best[2].article != claim.article):
                         best = (miss, top, bottom, computed)
         if best is not None and best[0] > 0:
-            miss, top, bottom, computed = best
+            _, top, bottom, computed = best
+            nominal = claim.value.nominal or stated[0]
+            middle = (computed[0] + computed[1]) / 2
+            miss = abs(nominal - middle) / middle  # how far the stated ratio is from what the figures give
             severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
             severity = downgrade(severity, 1 if claim.modality != "confirmed" else 0)
-            findings.append(Finding("CC401", severity, [claim, top, bottom], claim.subject, claim.measure,
+            findings.append(Finding("CC401", severity, [claim, top, bottom], claim.subject, top.measure,
                                     explain.ratio(claim, top, bottom, computed), miss))
     return findings
 

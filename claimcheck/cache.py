@@ -31,6 +31,15 @@ class CacheKey(NamedTuple):
     entities_hash: str
 
 
+Key = CacheKey | str  # a str is a caller's own digest of all three parts
+
+
+def _parts(key: Key) -> tuple[str, str, str]:
+    if isinstance(key, str):
+        return (key, "", "")
+    return (key.content_hash, key.extractor_version, key.entities_hash)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
@@ -83,13 +92,13 @@ class ClaimCache:
     def enabled(self) -> bool:
         return self._conn is not None
 
-    def get(self, key: CacheKey) -> list[Claim] | None:
+    def get(self, key: Key) -> list[Claim] | None:
         if self._conn is None:
             return None
         try:
             row = self._conn.execute(
                 "SELECT claims FROM claims WHERE content_hash = ? AND extractor = ? AND entities = ?",
-                tuple(key),
+                _parts(key),
             ).fetchone()
         except sqlite3.Error as exc:
             self.warning = f"claims cache read failed: {exc}"
@@ -101,20 +110,20 @@ class ClaimCache:
         try:
             claims = _CLAIMS.validate_json(row[0])
         except (ValidationError, ValueError) as exc:
-            self.warning = f"claims cache entry for {key.content_hash[:12]} is unreadable, ignored: {exc}"
+            self.warning = f"claims cache entry for {_parts(key)[0][:12]} is unreadable, ignored: {exc}"
             self.misses += 1
             return None
         self.hits += 1
         return claims
 
-    def put(self, key: CacheKey, claims: Iterable[Claim]) -> None:
+    def put(self, key: Key, claims: Iterable[Claim]) -> None:
         self.put_many([(key, list(claims))])
 
-    def put_many(self, items: Iterable[tuple[CacheKey, list[Claim]]]) -> None:
+    def put_many(self, items: Iterable[tuple[Key, list[Claim]]]) -> None:
         """Store several articles in one transaction (much faster than one put each)."""
         if self._conn is None:
             return
-        rows = [(*key, _CLAIMS.dump_json(claims).decode()) for key, claims in items]
+        rows = [(*_parts(key), _CLAIMS.dump_json(claims).decode()) for key, claims in items]
         try:
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")

@@ -266,7 +266,6 @@ def eval_command(
     import json
 
     from claimcheck import evaluate
-    from claimcheck.pipeline import AuditOptions, run_audit
 
     if fmt not in ("table", "json"):
         typer.echo(f"error: --format must be table or json, not {fmt!r}", err=True)
@@ -283,6 +282,8 @@ def eval_command(
             typer.echo(f"error: cannot read report {report}: {exc}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
     else:
+        from claimcheck.pipeline import AuditOptions, run_audit
+
         try:
             result = run_audit(AuditOptions(paths=(str(corpus),), jobs=jobs))
         except NotImplementedError:
@@ -345,7 +346,7 @@ def _audit(paths: list[str], ledger: Ledger | None, as_of: dt.datetime | None, j
 
 def _render(result: AuditResult, fmt: str) -> str:
     try:
-        from claimcheck.report import render  # type: ignore[attr-defined,unused-ignore]
+        from claimcheck.report import render
         from claimcheck.report.base import ReportOptions
     except ImportError:
         if fmt == "github":

@@ -13,13 +13,26 @@ import re
 from collections import Counter
 from typing import Any
 
+from claimcheck.formats import url_spans
 from claimcheck.ledger_schema import ArticleMeta, Ledger
 from claimcheck.models import Article, ArticleDate, DateSpan
 
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"),
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
     start=1,
 ):
     MONTHS[_name] = _number
@@ -55,7 +68,6 @@ _CLASSIC_DATELINE_RE = re.compile(
 _ISO_RE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 
 _YEAR_MENTION_RE = re.compile(r"(?<![\w$£€#.,])((?:19|20)\d{2}|2100)(?![\w%$])(?![.,]\d)")
-_URL_RE = re.compile(r"(?:https?://|www\.|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/)[^\s<>\"')\]]*", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
 _FORWARD_RE = re.compile(
     r"\b(?:scheduled|expect(?:s|ed)?|roadmap|plan(?:s|ned)?|will|would|could|might|forecast(?:s|ed)?|"
@@ -63,7 +75,7 @@ _FORWARD_RE = re.compile(
     r"aims? to|intends? to)\b",
     re.IGNORECASE,
 )
-_MAY_RE = re.compile(r"\bmay\b")  # lower case only: "May 2024" is a month
+_MAY_RE = re.compile(r"\bmay\b")  # lower case only: "May 2019" is a month
 _BY_RE = re.compile(
     r"\bby\s+(?:(?:the\s+)?(?:end|start|middle)\s+of\s+|early\s+|mid-?\s*|late\s+|Q[1-4]\s+)?$", re.IGNORECASE
 )
@@ -98,7 +110,7 @@ def _from_match(match: re.Match[str]) -> dt.date | None:
 
 
 def parse_date_text(text: str) -> DateSpan | None:
-    """Parse a written date: ISO (day, month or year), RFC 2822, or "Nov 22, 2024" style."""
+    """Parse a written date: ISO (day, month or year), RFC 2822, or "Mar 3, 2019" style."""
     text = text.strip()
     iso = _ISO_RE.match(text)
     if iso:
@@ -188,7 +200,7 @@ def _forward_looking(text: str, start: int) -> bool:
     window = text[window_start:start]
     ends = list(_CLAUSE_END_RE.finditer(window))
     if ends:
-        window = window[ends[-1].end():]
+        window = window[ends[-1].end() :]
     if _BY_RE.search(window):
         return True
     return bool(_FORWARD_RE.search(window) or _MAY_RE.search(window))
@@ -196,7 +208,7 @@ def _forward_looking(text: str, start: int) -> bool:
 
 def infer_year(text: str) -> ArticleDate | None:
     """The year mentioned most often outside URLs and forward-looking phrases (ties: the later)."""
-    urls = [m.span() for m in _URL_RE.finditer(text, 0, _INFER_LIMIT)]
+    urls = url_spans(text, _INFER_LIMIT)
     counts: Counter[int] = Counter()
     total = 0
     url_index = 0
@@ -261,7 +273,7 @@ def date_article(article: Article, *, ledger: Ledger | None, as_of: dt.date | No
 
 
 def article_date_label(article: Article) -> str:
-    """ "2024-11-22 (dateline "Nov 22, 2024" on line 12)", or "date unknown"."""
+    """'2019-03-03 (dateline "Mar 3, 2019" on line 4)', or "date unknown"."""
     if article.published is None:
         return "date unknown"
     return f"{article.published.span.label()} ({article.published.reason})"

@@ -25,7 +25,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # The Western single-byte encodings preferred when charset-normalizer finds several equally clean ones.
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 # Control bytes that do not occur in text (tab, newlines, form feed and escape excluded).
-_CONTROL = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
+_CONTROL = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 
 
 _ESCAPED_RE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, after surrogateescape
@@ -70,7 +70,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:_SNIFF]
     if 0 in sample:
         return True
-    controls = sum(1 for byte in sample if byte in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
     return controls > 0.1 * len(sample)
 
 
@@ -150,7 +150,7 @@ def read_text(path: str) -> Decoded | str:
         return "empty file"
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read()
     except OSError as exc:
         return f"cannot read file: {exc.strerror or exc}"
     if len(data) > MAX_BYTES:

@@ -16,11 +16,10 @@ def label(claim: Claim) -> str:
     return posixpath.basename(claim.path.replace("\\", "/"))
 
 
-def fingerprint(rule: str, claims: list[Claim], measure: str) -> str:
-    """Identity of a contradiction: rule, subjects, measure, articles. Never lines or offsets."""
-    subjects = sorted({c.subject for c in claims})
+def fingerprint(rule: str, subject: str, claims: list[Claim], measure: str) -> str:
+    """Identity of a contradiction: rule, subject, measure, articles. Never lines, offsets or values."""
     articles = sorted({c.article for c in claims})
-    raw = "\0".join([rule, "|".join(subjects), measure, "|".join(articles)])
+    raw = "\0".join([rule, subject, measure, "|".join(articles)])
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
@@ -46,11 +45,20 @@ def _modal(claim: Claim) -> str:
     )
 
 
+def _more(small: Claim, large: Claim, factor: float) -> str:
+    if small.value.nominal and large.value.nominal and small.value.nominal > 0:
+        ratio = large.value.nominal / small.value.nominal
+        if ratio >= 1.95:
+            return f"{ratio:,.0f} times more" if ratio >= 10 else f"{ratio:.1f} times more"
+        return f"{(ratio - 1) * 100:.0f}% more"
+    return _times(factor)
+
+
 def numeric(a: Claim, b: Claim, factor: float) -> str:
     first, second = sorted((a, b), key=lambda c: (c.value.nominal or 0.0))
     text = (
-        f"{label(first)} says {first.subject} {first.measure} is {_value(first)}{_modal(first)}; "
-        f"{label(second)} says {_value(second)}{_modal(second)} — {_times(factor)}. "
+        f"{label(first)} says {first.subject} {first.measure}: {_value(first)}{_modal(first)}; "
+        f"{label(second)} says {_value(second)}{_modal(second)} — {_more(first, second, factor)}. "
     )
     if first.time and second.time and first.time.overlaps(second.time) and first.time_varying:
         text += f"Both speak of {_when(first)}, so this is not an update over time."

@@ -107,8 +107,9 @@ class _Walk:
                 except OSError as exc:
                     self.skip(path, f"cannot access: {exc.strerror or exc}")
 
-    def _link(self, path: str, root: str, root_real: str, folder_real: str,
-              stack: list[tuple[str, str]]) -> None:
+    def _link(
+        self, path: str, root: str, root_real: str, folder_real: str, stack: list[tuple[str, str]]
+    ) -> None:
         info = self._link_target(path)
         if info is None:
             return
@@ -202,12 +203,21 @@ def _read(path: str, file_id: str) -> tuple[list[Article], list[SkippedFile]]:
             skipped.append(SkippedFile(path=path + (doc.record_key or ""), reason="no article text found"))
             continue
         article_id = doc.record_id or file_id + (doc.record_key or "")
-        articles.append(Article(
-            id=article_id, path=path, format=fmt, title=doc.title, url=doc.url, outlet=doc.outlet,
-            published=doc.published, text=doc.text, line_map=doc.line_map,
-            content_hash=hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
-            encoding=decoded.encoding,
-        ))
+        articles.append(
+            Article(
+                id=article_id,
+                path=path,
+                format=fmt,
+                title=doc.title,
+                url=doc.url,
+                outlet=doc.outlet,
+                published=doc.published,
+                text=doc.text,
+                line_map=doc.line_map,
+                content_hash=hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
+                encoding=decoded.encoding,
+            )
+        )
     if not articles and not skipped:
         skipped.append(SkippedFile(path=path, reason="no article text found"))
     return articles, skipped
@@ -220,8 +230,9 @@ def read_article(path: str) -> list[Article] | SkippedFile:
         return articles
     if len(skipped) == 1:
         return skipped[0]
-    return SkippedFile(path=path, reason=f"no readable article ({len(skipped)} problems; first: "
-                                          f"{skipped[0].reason})")
+    return SkippedFile(
+        path=path, reason=f"no readable article ({len(skipped)} problems; first: {skipped[0].reason})"
+    )
 
 
 def _apply_ledger(article: Article, ledger: Ledger | None) -> Article:
@@ -229,13 +240,21 @@ def _apply_ledger(article: Article, ledger: Ledger | None) -> Article:
     if entry is None:
         return article
     meta = entry[1]
-    update = {k: getattr(meta, k) for k in ("title", "outlet", "url")
-              if getattr(meta, k) and not getattr(article, k)}
+    update = {
+        k: getattr(meta, k)
+        for k in ("title", "outlet", "url")
+        if getattr(meta, k) and not getattr(article, k)
+    }
     return article.model_copy(update=update) if update else article
 
 
-def load_articles(paths: Sequence[str], *, follow_symlinks: bool = False, ledger: Ledger | None = None,
-                  as_of: dt.date | None = None) -> tuple[list[Article], list[SkippedFile]]:
+def load_articles(
+    paths: Sequence[str],
+    *,
+    follow_symlinks: bool = False,
+    ledger: Ledger | None = None,
+    as_of: dt.date | None = None,
+) -> tuple[list[Article], list[SkippedFile]]:
     """Discover, read and date every article under ``paths``; sorted by path, ids unique."""
     files, skipped = discover(paths, follow_symlinks=follow_symlinks)
     ids = assign_ids(files)

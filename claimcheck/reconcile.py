@@ -85,7 +85,7 @@ def _times_overlap(a: Claim, b: Claim) -> bool:
 
 
 def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
-    if not (a.polarity and b.polarity) or a.scope in ("aggregate",) != (b.scope in ("aggregate",)):
+    if not (a.polarity and b.polarity) or (a.scope == "aggregate") != (b.scope == "aggregate"):
         return None
     same_subject = a.subject == b.subject
     if a.value.dimension == "percent" and (not same_subject or a.base != b.base):
@@ -106,6 +106,15 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
             return None
     if not same_subject or a.owner != b.owner:
         return None
+    if a.value.dimension == "currency" and (a.scope == "total") != (b.scope == "total"):
+        # one payment against a running total: it may not exceed it, and need not equal it
+        part, whole = (b, a) if a.scope == "total" else (a, b)
+        if part.value.low is not None and whole.value.high is not None and \
+                part.value.low > whole.value.high * (1 + _TOLERANCE) and _times_overlap_or_before(part, whole):
+            factor = part.value.low / max(whole.value.high, 1e-12)
+            return Finding("CC102", downgrade(_magnitude_severity(factor), _soft([a, b])), [whole, part],
+                           whole.subject, whole.measure, explain.part_exceeds(whole, part, factor), factor)
+        return None
     if a.value.dimension == "currency" and "part" in (a.scope, b.scope):
         return None  # a tranche and another amount: neither bounds the other
     if a.time_varying and not _times_overlap(a, b):
@@ -116,7 +125,9 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
         return None
     factor = separation(a, b)
     severity = downgrade(_magnitude_severity(factor), _soft([a, b]))
-    return Finding("CC101", severity, [a, b], a.subject, a.measure, explain.numeric(a, b, factor), factor)
+    # exact figures make the clearest evidence, so they lead when several pairs say the same
+    exact = sum(c.value.qualifier == "exact" for c in (a, b))
+    return Finding("CC101", severity, [a, b], a.subject, a.measure, explain.numeric(a, b, factor), exact + factor / 1e6)
 
 
 def _times_overlap_or_before(part: Claim, whole: Claim) -> bool:
@@ -153,7 +164,10 @@ def _proportion(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
     points = max(_bounds(a)[0] - _bounds(b)[1], _bounds(b)[0] - _bounds(a)[1])
     severity: Severity = "high" if points >= 30 else ("medium" if points >= 5 else "low")
     severity = downgrade(severity, _soft([a, b]))
-    return Finding("CC301", severity, [a, b], a.subject, a.measure, explain.proportion(a, b, points), points)
+    # name the group after the maker when one side speaks of the maker ("X's models") and one of its product
+    subject = a.subject if a.subject in graph.makers(b.subject) else (
+        b.subject if b.subject in graph.makers(a.subject) else min(a.subject, b.subject))
+    return Finding("CC301", severity, [a, b], subject, a.measure, explain.proportion(a, b, points), points)
 
 
 def pair_findings(claims: list[Claim], graph: EntityGraph) -> list[Finding]:
@@ -181,7 +195,7 @@ def to_contradiction(findings: list[Finding]) -> Contradiction:
             claims.setdefault(claim.id, claim)
     name, kind, _ = RULES[best.rule]
     return Contradiction(
-        id=explain.fingerprint(best.rule, best.claims, best.measure), rule=best.rule, rule_name=name, kind=kind,
+        id=explain.fingerprint(best.rule, best.subject, best.claims, best.measure), rule=best.rule, rule_name=name, kind=kind,
         severity=best.severity, subject=best.subject, measure=best.measure, explanation=best.explanation,
         claims=tuple(claims.values())[:6],
     )
@@ -190,6 +204,6 @@ def to_contradiction(findings: list[Finding]) -> Contradiction:
 def bucket(findings: list[Finding]) -> list[Contradiction]:
     buckets: dict[str, list[Finding]] = {}
     for finding in findings:
-        key = explain.fingerprint(finding.rule, finding.claims, finding.measure)
+        key = explain.fingerprint(finding.rule, finding.subject, finding.claims, finding.measure)
         buckets.setdefault(key, []).append(finding)
     return [to_contradiction(group) for _, group in sorted(buckets.items())]

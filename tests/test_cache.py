@@ -118,3 +118,11 @@ def test_concurrent_processes(tmp_path: Path) -> None:
         assert all(
             cache.get(CacheKey(f"w{w}-{i}", "x", "e")) == [make_claim(i)] for w in range(4) for i in range(40)
         )
+
+
+def test_plain_string_keys(tmp_path: Path) -> None:
+    with ClaimCache(tmp_path) as cache:
+        cache.put("digest-1", [make_claim(3)])
+        assert cache.get("digest-1") == [make_claim(3)]
+        assert cache.get("digest-2") is None
+        assert cache.get(CacheKey("digest-1", "", "")) == [make_claim(3)]

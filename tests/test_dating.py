@@ -57,7 +57,9 @@ def test_seed_corpus_dates() -> None:
 
 def test_as_of_wins_over_everything() -> None:
     meta = ArticleDate(span=day(2020, 1, 2), origin="front-matter", reason='front matter "date: 2020-01-02"')
-    article = date_article(art("Nov 22, 2024\n\nText.", published=meta), ledger=None, as_of=dt.date(2026, 3, 1))
+    article = date_article(
+        art("Nov 22, 2024\n\nText.", published=meta), ledger=None, as_of=dt.date(2026, 3, 1)
+    )
     assert article.published == ArticleDate(span=day(2026, 3, 1), origin="as-of", reason="--as-of 2026-03-01")
 
 
@@ -78,7 +80,9 @@ def test_ledger_by_id_or_path_wins_over_dateline() -> None:
 
 
 def test_dateline_wins_over_inference() -> None:
-    article = date_article(art("Title\nPublished: March 3, 2025\nIn 2019 and 2019 again."), ledger=None, as_of=None)
+    article = date_article(
+        art("Title\nPublished: March 3, 2025\nIn 2019 and 2019 again."), ledger=None, as_of=None
+    )
     assert article.published is not None
     assert (article.published.span, article.published.origin) == (day(2025, 3, 3), "dateline")
     assert article.published.reason == 'dateline "March 3, 2025" on line 2'
@@ -158,14 +162,18 @@ def test_inference_ties_go_to_the_later_year() -> None:
 
 
 def test_inference_counts_month_and_quarter_forms_and_may_as_month() -> None:
-    found = infer_year("Sales in Q3 2024 rose. In May 2024 the firm hired. Since late 2024, it grew. In 2019 too.")
+    found = infer_year(
+        "Sales in Q3 2024 rose. In May 2024 the firm hired. Since late 2024, it grew. In 2019 too."
+    )
     assert found is not None and found.span.label() == "2024"
     assert "(3 of 4" in found.reason
 
 
 def test_inference_ignores_urls_and_non_years() -> None:
-    text = "See https://example.com/2031/07/story and www.example.org/2031 and example.net/2031/x. " \
-           "It cost $2025 and 2,020 units; 2030% growth; in 2019 it began."
+    text = (
+        "See https://example.com/2031/07/story and www.example.org/2031 and example.net/2031/x. "
+        "It cost $2025 and 2,020 units; 2030% growth; in 2019 it began."
+    )
     found = infer_year(text)
     assert found is not None and found.span.label() == "2019"
     assert "(1 of 1 year mention)" in found.reason

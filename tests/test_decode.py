@@ -40,7 +40,10 @@ def test_utf16_without_bom_is_recognised() -> None:
 
 
 def test_windows_1252_curly_quotes_and_euro() -> None:
-    text = "He said \u201chello\u201d and paid \u20ac5 \u2014 it\u2019s fine.\nSecond line with na\u00efve r\u00e9sum\u00e9.\n"
+    text = (
+        "He said \u201chello\u201d and paid \u20ac5 \u2014 it\u2019s fine.\n"
+        "Second line with na\u00efve r\u00e9sum\u00e9.\n"
+    )
     decoded = decode_bytes(text.encode("cp1252"))
     assert decoded.text == text
     assert decoded.encoding == "cp1252"

@@ -228,3 +228,29 @@ def test_cli_eval_bad_gold_exits_2(corpus: Path, tmp_path: Path) -> None:
     out = CliRunner().invoke(app, ["eval", str(corpus), "--gold", str(bad)])
     assert out.exit_code == 2
     assert "contradictions/x" in out.output
+
+
+def test_arithmetic_gold_needs_arithmetic_prediction(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "h.txt").write_text(
+        "Inspectors counted 1,240 homes: 610 destroyed and 480 damaged.\n", encoding="utf-8"
+    )
+    data = {
+        "contradictions": [
+            {
+                "id": "homes",
+                "kind": "arithmetic",
+                "claims": [
+                    {"file": "h.txt", "quote": "counted 1,240 homes"},
+                    {"file": "h.txt", "quote": "610 destroyed and 480 damaged"},
+                ],
+            }
+        ]
+    }
+    gold = evaluate.parse_gold(data, root)
+    numeric = pred("n", "numeric", ("h.txt", 1, "1,240 homes"), ("h.txt", 1, "610 destroyed"))
+    arith = pred("a", "arithmetic", ("h.txt", 1, "1,240 homes"), ("h.txt", 1, "610"), ("h.txt", 1, "480"))
+    report = score([numeric, arith], gold)
+    assert report.matches == {"homes": ["a"]}
+    assert report.precision == 0.5

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claimcheck.formats.html import read_html
 from claimcheck.models import Article
 
@@ -78,12 +81,16 @@ def test_html_metadata() -> None:
 def test_html_title_and_date_fallbacks() -> None:
     doc = read_html("<html><head><title> Plain  title </title></head><body><p>x</p></body></html>").docs[0]
     assert doc.title == "Plain title"
-    doc = read_html("<body><h1>Only heading</h1><article><time datetime='2023-05-06'>May 6</time>"
-                    "<p>Text</p></article></body>").docs[0]
+    doc = read_html(
+        "<body><h1>Only heading</h1><article><time datetime='2023-05-06'>May 6</time>"
+        "<p>Text</p></article></body>"
+    ).docs[0]
     assert doc.title == "Only heading"
     assert doc.published is not None and doc.published.span.label() == "2023-05-06"
-    jsonld = ('<head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
-              '"datePublished": "2022-01-02", "headline": "LD"}]}</script></head><body><p>Body</p></body>')
+    jsonld = (
+        '<head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+        '"datePublished": "2022-01-02", "headline": "LD"}]}</script></head><body><p>Body</p></body>'
+    )
     doc = read_html(jsonld).docs[0]
     assert doc.published is not None and doc.published.span.label() == "2022-01-02"
     assert "JSON-LD" in doc.published.reason
@@ -104,3 +111,32 @@ def test_malformed_html_does_not_raise() -> None:
 def test_html_links_keep_text_but_not_bare_urls() -> None:
     doc = read_html('<p>See <a href="https://x.com/2030">the report</a> at https://x.com/2031/a.</p>').docs[0]
     assert "the report" in doc.text and "2030" not in doc.text and "2031" not in doc.text
+
+
+_PIECES = st.sampled_from(
+    [*"<>/ab p=\"'!-&;\n", "<p>", "</div>", "<td>", "<tr>", "<script>", "<nav>", "<br>"]
+)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join))
+def test_html_never_raises(source: str) -> None:
+    doc = read_html(source).docs[0]
+    assert len(doc.line_map) == doc.text.count("\n") + 1
+
+
+def test_page_furniture_is_dropped() -> None:
+    page = (
+        "<body>\n<div class='ad-slot'>Advertisement 2099</div>\n<div role='navigation'>Menu</div>\n"
+        "<div class='promo'><div>Inner promo</div> still promo</div>\n<img class='ad'>\n"
+        "<p>Outside the article</p>\n<article>\n<p>The story.</p>\n<div hidden>Hidden</div>\n"
+        "<aside><article><p>Related card</p></article></aside>\n</article>\n</body>"
+    )
+    doc = read_html(page).docs[0]
+    assert doc.text == "The story."
+    assert doc.line_map == ((0, 8),)
+
+
+def test_text_outside_article_is_kept_when_there_is_no_article() -> None:
+    doc = read_html("<body><div class='ad'>Ad</div><main><p>Story one.</p><p>Two.</p></main></body>").docs[0]
+    assert doc.text == "Story one.\nTwo."

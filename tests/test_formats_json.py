@@ -10,8 +10,13 @@ from claimcheck.models import Article
 
 def test_json_single_object() -> None:
     raw = json.dumps(
-        {"title": "T", "published": "2024-11-22", "url": "https://e.com/a", "source": {"name": "Wire"},
-         "body": "Line one.\nLine two."},
+        {
+            "title": "T",
+            "published": "2024-11-22",
+            "url": "https://e.com/a",
+            "source": {"name": "Wire"},
+            "body": "Line one.\nLine two.",
+        },
         indent=2,
     )
     parsed = read_json(raw)
@@ -33,7 +38,10 @@ def test_json_list_and_articles_key() -> None:
         assert [d.text for d in parsed.docs] == ["First.", "Second."]
         assert [d.record_key for d in parsed.docs] == ["#1", "#2"]
         assert parsed.docs[1].record_id == "custom"
-        assert [(p.where, p.reason.split(":")[0]) for p in parsed.problems] == [("#3", "record 3"), ("#4", "record 4")]
+        assert [(p.where, p.reason.split(":")[0]) for p in parsed.problems] == [
+            ("#3", "record 3"),
+            ("#4", "record 4"),
+        ]
 
 
 def test_json_invalid() -> None:

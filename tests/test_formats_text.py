@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claimcheck.formats.text import neutralise_markdown, read_markdown, read_txt, split_front_matter
 
 
@@ -98,3 +101,12 @@ def test_txt_with_front_matter_is_read_as_markdown() -> None:
 
 def test_markdown_title_from_heading() -> None:
     assert read_markdown("Intro line.\n\n## The Heading\nBody.\n").docs[0].title == "The Heading"
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 \n\\*_#[]()!<>`~-=|:/.wh")), max_size=200))
+def test_neutralise_markdown_preserves_offsets(source: str) -> None:
+    out = neutralise_markdown(source)
+    assert len(out) == len(source)
+    assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(source) if c == "\n"]
+    assert all(o == s or o == " " for o, s in zip(out, source, strict=True))

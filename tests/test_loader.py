@@ -51,8 +51,13 @@ def test_paths_stay_as_given_and_sorted(folder: Path) -> None:
     for given in ("src", "src/"):
         articles, skipped = load_articles([given])
         assert skipped == []
-        assert [a.path for a in articles] == ["src/a.md", "src/b.txt", "src/sub/c.html", "src/sub/d.json",
-                                              "src/sub/e.jsonl"]
+        assert [a.path for a in articles] == [
+            "src/a.md",
+            "src/b.txt",
+            "src/sub/c.html",
+            "src/sub/d.json",
+            "src/sub/e.jsonl",
+        ]
         assert [a.format for a in articles] == ["md", "txt", "html", "json", "jsonl"]
         assert [a.id for a in articles] == ["a", "b", "c", "d", "e#1"]
     articles, _ = load_articles([str(folder)])
@@ -76,10 +81,11 @@ def test_hidden_and_unsupported(folder: Path) -> None:
     write(folder / "README", "No extension.")
     files, skipped = discover(["src", "missing-folder"])
     assert files == ["src/a.txt"]
+    reads = "claimcheck reads .txt, .md, .html, .json, .jsonl"
     assert reasons(skipped) == {
         "missing-folder": "no such file or folder",
-        "src/README": "unsupported file type (no extension; claimcheck reads .txt, .md, .html, .json, .jsonl)",
-        "src/image.png": "unsupported file type '.png' (claimcheck reads .txt, .md, .html, .json, .jsonl)",
+        "src/README": f"unsupported file type (no extension; {reads})",
+        "src/image.png": f"unsupported file type '.png' ({reads})",
     }
 
 
@@ -118,7 +124,11 @@ def test_ids_unique_when_stems_clash(folder: Path) -> None:
 
 
 def test_assign_ids_is_stable() -> None:
-    assert assign_ids(["a/b/s.txt", "a/c/s.txt", "t.txt"]) == {"a/b/s.txt": "b/s", "a/c/s.txt": "c/s", "t.txt": "t"}
+    assert assign_ids(["a/b/s.txt", "a/c/s.txt", "t.txt"]) == {
+        "a/b/s.txt": "b/s",
+        "a/c/s.txt": "c/s",
+        "t.txt": "t",
+    }
 
 
 def test_same_article_under_two_names(folder: Path) -> None:
@@ -135,7 +145,9 @@ def test_jsonl_ids_and_bad_lines(folder: Path) -> None:
     assert [a.id for a in articles] == ["feed#1", "own"]
     assert all(a.path == "src/feed.jsonl" for a in articles)
     assert articles[1].line_at(0) == 3
-    assert skipped == [SkippedFile(path="src/feed.jsonl:2", reason="line 2: invalid JSON (Expecting ',' delimiter)")]
+    assert skipped == [
+        SkippedFile(path="src/feed.jsonl:2", reason="line 2: invalid JSON (Expecting ',' delimiter)")
+    ]
 
 
 def test_read_article(folder: Path) -> None:
@@ -156,7 +168,10 @@ def test_encodings(folder: Path) -> None:
     write(folder / "bom.txt", codecs.BOM_UTF8 + text.encode("utf-8"))
     write(folder / "utf16.txt", text.encode("utf-16"))
     write(folder / "cp1252.txt", text.encode("cp1252"))
-    write(folder / "latin1.txt", "Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, M\u00fcller.\n".encode("latin-1"))
+    write(
+        folder / "latin1.txt",
+        "Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, M\u00fcller.\n".encode("latin-1"),
+    )
     write(folder / "bad.txt", text.encode("utf-8") + b"\xff\xfe\n")
     articles = {a.id: a for a in load_articles(["src"])[0]}
     for name in ("utf8", "bom", "utf16", "cp1252"):
@@ -210,7 +225,10 @@ def test_unreadable_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", guarded)
-    assert discover(["src"]) == ([], [SkippedFile(path="src/sub", reason="cannot read folder: Permission denied")])
+    assert discover(["src"]) == (
+        [],
+        [SkippedFile(path="src/sub", reason="cannot read folder: Permission denied")],
+    )
 
 
 # --------------------------------------------------------------------------- symlinks
@@ -284,7 +302,9 @@ def test_many_small_files(folder: Path) -> None:
 
 
 def test_large_article(folder: Path) -> None:
-    paragraph = "The council said 1,204 homes were affected in March 2024, officials confirmed. " * 12 + "\n\n"
+    paragraph = (
+        "The council said 1,204 homes were affected in March 2024, officials confirmed. " * 12 + "\n\n"
+    )
     content = "Big Story\n\n" + paragraph * (50 * 1024 * 1024 // len(paragraph))
     write(folder / "big.txt", content)
     started = time.perf_counter()
@@ -321,14 +341,23 @@ def test_malformed_inputs_load(folder: Path) -> None:
 def test_ledger_and_as_of(folder: Path) -> None:
     write(folder / "a.txt", "No dates in this text.")
     write(folder / "b.md", "---\ndate: 2024-01-02\n---\nText from 2019.")
-    ledger = Ledger(articles={"a": ArticleMeta(published=dt.date(2023, 4, 5), outlet="Wire"),
-                              "src/b.md": ArticleMeta(published=dt.date(2020, 1, 1))})
+    ledger = Ledger(
+        articles={
+            "a": ArticleMeta(published=dt.date(2023, 4, 5), outlet="Wire"),
+            "src/b.md": ArticleMeta(published=dt.date(2020, 1, 1)),
+        }
+    )
     articles, _ = load_articles(["src"], ledger=ledger)
     a, b = articles
-    assert a.published is not None and (a.published.origin, a.published.span.label()) == ("ledger", "2023-04-05")
+    assert a.published is not None and (a.published.origin, a.published.span.label()) == (
+        "ledger",
+        "2023-04-05",
+    )
     assert a.outlet == "Wire"
-    assert b.published is not None and (b.published.origin, b.published.span.label()) == ("front-matter",
-                                                                                           "2024-01-02")
+    assert b.published is not None and (b.published.origin, b.published.span.label()) == (
+        "front-matter",
+        "2024-01-02",
+    )
     articles, _ = load_articles(["src"], ledger=ledger, as_of=dt.date(2026, 3, 1))
     assert {x.published.origin for x in articles if x.published} == {"as-of"}
 

@@ -7,6 +7,8 @@ import datetime as dt
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _PREFIXES = ((1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
 _PREFIXED_UNITS = {"FLOP/s", "B", "B/s", "W", "Wh", "bit/s", "Hz"}
+_SMALL_UNITS = {"m", "s", "g"}
+_SMALL_PREFIXES = ((1.0, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"), (1e-12, "p"))
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
@@ -17,6 +19,10 @@ def _trim(value: float) -> str:
 
 def number(value: float, unit: str = "") -> str:
     magnitude = abs(value)
+    if unit in _SMALL_UNITS and 0 < magnitude < 1:
+        for factor, prefix in _SMALL_PREFIXES:
+            if magnitude >= factor * 0.999:
+                return f"{_trim(value / factor)} {prefix}{unit}"
     if unit in _PREFIXED_UNITS:
         for factor, prefix in _PREFIXES:
             if magnitude >= factor:

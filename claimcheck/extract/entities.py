@@ -124,7 +124,7 @@ def _runs(text: str, start: int, end: int) -> list[list[Token]]:
     return runs
 
 
-def _split_run(run: list[Token], at_start: bool, known: set[str]) -> list[list[Token]]:
+def _split_run(run: list[Token], at_start: bool, known: set[str], heading: bool = False) -> list[list[Token]]:
     """Cut a run at words that are vocabulary rather than names.
 
     At a sentence start or in a title-case heading only trusted tokens count,
@@ -141,6 +141,8 @@ def _split_run(run: list[Token], at_start: bool, known: set[str]) -> list[list[T
             if piece:
                 pieces.append(piece)
             piece = []
+            # past a name and a title ("Acme CEO Jane Roe") we are no longer at the sentence start
+            at_start = at_start and (heading or not (generic and pieces))
             continue
         piece.append(item)
     if piece:
@@ -165,7 +167,7 @@ def find_mentions(
             continue
         before = text[max(start, run[0][0] - 3) : run[0][0]]
         at_start = heading or run[0][0] == start or bool(_SENTENCE_START.search(before))
-        for piece in _split_run(run, at_start, known):
+        for piece in _split_run(run, at_start, known, heading):
             begin, finish = piece[0][0], piece[-1][1]
             name = text[begin:finish].replace("\u00a0", " ")
             mentions.append(Mention(begin, finish, aliases.lookup(name) or name, name, piece[-1][3]))

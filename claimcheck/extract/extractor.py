@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 
-from claimcheck.extract import context as ctxmod
+from claimcheck.extract import clause as ctxmod
 from claimcheck.extract import display
-from claimcheck.extract.context import SentenceContext
+from claimcheck.extract.clause import SentenceContext
 from claimcheck.extract.entities import AliasTable, capitalised_mid_sentence, find_mentions, looks_like_product
 from claimcheck.extract.numeric import NumericDraft, numeric_drafts
 from claimcheck.extract.proportions import ProportionDraft, proportion_drafts
@@ -31,7 +31,7 @@ def _quantity_value(q: Quantity) -> Value:
     if low is None and q.dimension in _NON_NEGATIVE:
         low = 0.0
     return Value(low=low, high=high, nominal=q.nominal, unit=q.unit, dimension=q.dimension, qualifier=q.qualifier,
-                 text=q.text, display=f"{q.text} ({display.interval(low, high, q.unit)})")
+                 text=q.text, display=display.interval(low, high, q.unit or (q.noun or "")))
 
 
 class _Builder:
@@ -70,7 +70,7 @@ class _Builder:
     def proportion(self, ctx: SentenceContext, d: ProportionDraft) -> None:
         value = Value(low=d.low, high=d.high, nominal=(d.low + d.high) / 2, unit="%", dimension="percent",
                       qualifier="exact" if d.low == d.high else "range", text=d.text,
-                      display=f"{d.text} ({display.interval(d.low, d.high, '%')})")
+                      display=display.interval(d.low, d.high, "%"))
         self.add(ctx, kind=ClaimKind.PROPORTION, start=d.quote_start, end=d.quote_end, subject=d.subject,
                  subject_text=d.subject_text, measure=f"share on {d.object}", measure_terms=d.terms, value=value,
                  base=d.object)
@@ -79,7 +79,7 @@ class _Builder:
         low = float(d.low.start.toordinal()) if d.low else None
         high = float(d.high.end.toordinal()) if d.high else None
         value = Value(low=low, high=high, unit="day", dimension="time", text=d.cue,
-                      display=f"{d.cue} (available {display.days(low, high)})")
+                      display=f"available {display.days(low, high)}")
         source = "stated" if d.explicit_time else "relative to the article date"
         self.add(ctx, kind=ClaimKind.TEMPORAL, start=d.quote_start, end=d.quote_end, subject=d.subject,
                  subject_text=d.subject_text, measure="availability", measure_terms=("availability",),
@@ -87,10 +87,15 @@ class _Builder:
 
 
 def _topic(ctx: SentenceContext, sentence: Sentence, previous: str | None) -> str | None:
-    named = [m for m in ctx.mentions if not m.possessive and looks_like_product(m.name)]
-    if named:
-        return named[0].name
-    return previous if not ctx.mentions else None
+    """What the next sentence is about if it names nothing: this sentence's first product-like subject.
+
+    Comparison bases ("over X") and possessive owners do not change the topic.
+    """
+    subjects = [m for m in ctx.mentions if not m.possessive and not ctxmod.is_comparison_base(ctx, m)]
+    if not subjects:
+        return previous
+    named = [m for m in subjects if looks_like_product(m.name)]
+    return named[0].name if named else None
 
 
 def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:

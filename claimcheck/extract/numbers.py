@@ -13,43 +13,40 @@ from dataclasses import dataclass
 
 # A digit run may contain thousands separators and decimal points; which of
 # them really belong to one number is decided by ``split_run``, not the regex.
-_TOKEN = re.compile(
-    r"(?P<num>[0-9](?:[0-9,.\u00a0\u202f\u2009 ]*[0-9])?)|(?P<word>[A-Za-z]+)|(?P<sym>\S)"
-)
+_TOKEN = re.compile(r"(?P<num>[0-9](?:[0-9,.\u00a0\u202f\u2009 ]*[0-9])?)|(?P<word>[A-Za-z]+)|(?P<sym>\S)")
 THOUSANDS_SEPS = {",", "\u00a0", "\u202f", "\u2009", " "}
 _MAX_DIGITS = 24  # longer digit strings are codes or noise, never quantities
+_MAX_RUN = 16  # more bare numbers in one run ("1 2 3 4 ...", "1,1,1,...") is a data dump, not prose
 
 ONES = {
-    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
-    "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12, "lakhs": 1e5,
-    "crores": 1e7, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "tln": 1e12,
-    "trn": 1e12,
-}  # fmt: skip
+    "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12, "lakhs": 1e5, "crores": 1e7,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "tln": 1e12, "trn": 1e12,
+}
 # Abbreviated scales glued to digits ("10k", "$4bn"); case matters: "10M" is
 # ten million but "10m" is ten metres (quantities.py decides for currency).
 SUFFIX_SCALES = {
-    "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9,
-    "B": 1e9, "bn": 1e9, "Bn": 1e9, "bln": 1e9, "tn": 1e12, "T": 1e12, "tln": 1e12, "trn": 1e12,
-}  # fmt: skip
+    "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9,
+    "Bn": 1e9, "bln": 1e9, "tn": 1e12, "T": 1e12, "tln": 1e12, "trn": 1e12,
+}
 DOZENS = {"dozen": 12, "dozens": 12, "dz": 12, "dzs": 12, "doz": 12, "dozs": 12}
 _ORD_BASE = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-    "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
-}  # fmt: skip
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+    "ninetieth": 90, "hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9,
+    "trillionth": 1e12,
+}
 ORDINALS: dict[str, float] = dict(_ORD_BASE)
 # Denominators of spoken fractions: "three fifths", "a quarter", "one half".
 DENOMINATORS: dict[str, float] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
@@ -123,6 +120,8 @@ def split_run(run: str, base: int) -> list[Tok]:
         tok = _numeral(run, base, groups, i, j, frac)
         if tok is not None:
             out.append(tok)
+            if len(out) > _MAX_RUN:
+                return []
         i = j + 1
     return out
 
@@ -132,7 +131,22 @@ def tokenize(text: str) -> list[Tok]:
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "sym"
         if kind == "num":
-            toks.extend(split_run(m.group(), m.start()))
+            lits = split_run(m.group(), m.start())
+            s = m.start()
+            if (
+                lits
+                and lits[0].start == s
+                and not lits[0].decimals
+                and not lits[0].grouped
+                and s > 0
+                and (text[s - 1] == "." and (s == 1 or not (text[s - 2].isalnum() or text[s - 2] in ".,")))
+            ):
+                t = lits[0]  # ".08": a decimal with no leading zero
+                v = float("0." + t.raw) if len(t.raw) <= _MAX_DIGITS else 0.0
+                lits[0] = Tok("num", s - 1, t.end, "." + t.raw, "." + t.raw, v, len(t.raw))
+                if toks and toks[-1].start == s - 1:
+                    toks.pop()
+            toks.extend(lits)
         elif kind == "word":
             raw = m.group()
             toks.append(Tok("word", m.start(), m.end(), raw.lower(), raw))
@@ -235,6 +249,7 @@ def parse_phrase(toks: list[Tok], i: int, text: str) -> Phrase | None:
     scale = 1.0
     before = 0.0  # value before an "and" that starts a fraction
     frac_scale = 1.0  # "three million and a half": the fraction is of the scale
+    frac_part: tuple[float, float] | None = None
     if t.kind == "num":
         current, step, last = t.value, 10.0**-t.decimals, "digit"
     elif t.text in ("a", "an"):
@@ -281,7 +296,13 @@ def parse_phrase(toks: list[Tok], i: int, text: str) -> Phrase | None:
             words, last = True, "hundred"
         elif w in ("hundred", "hundreds") and last == "a":
             current, last, words = 100.0, "hundred", True
-        elif w in SCALES and last not in ("scale", "and", "frac2"):
+        elif last == "frac2" and w in SCALES and frac_part is not None and SCALES[w] < big:
+            # "one billion and a half million": the fraction is of the scale that follows
+            current = frac_part[0] + frac_part[1] * SCALES[w]
+            frac_part, last = None, "scale"
+        elif w in SCALES and (
+            last not in ("scale", "and", "frac2") or (last == "scale" and SCALES[w] > scale)
+        ):
             s = SCALES[w]
             group = current if current is not None else 1.0
             total = (total + group) * s if s > big else total + group * s
@@ -295,11 +316,11 @@ def parse_phrase(toks: list[Tok], i: int, text: str) -> Phrase | None:
             step *= 12
             words, last = True, "dozen"
         elif w == "and" and last in ("hundred", "scale", "unit", "tens", "digit"):
-            nxt = _join(toks, nk, text)
-            if nxt is None:
+            after_and = _join(toks, nk, text)
+            if after_and is None:
                 break
-            follow = toks[nxt]
-            if _fraction_follows(toks, nxt, text) and (words or last == "scale"):
+            follow = toks[after_and]
+            if _fraction_follows(toks, after_and, text) and (words or last == "scale"):
                 before = before + total + (current or 0)
                 frac_scale = big if last == "scale" else 1.0
                 total, current = 0.0, None
@@ -316,20 +337,22 @@ def parse_phrase(toks: list[Tok], i: int, text: str) -> Phrase | None:
         elif w in ("a", "one") and last == "and":
             current, last = 1.0, "a"
         elif w == "point" and last in ("unit", "tens", "hundred", "scale") and current is not None:
-            got = _point_digits(toks, nk, text)
-            if got is None:
+            pt = _point_digits(toks, nk, text)
+            if pt is None:
                 break
-            digits, nk = got
+            digits, nk = pt
             current += float("0." + digits)
             words, last = True, "point"
-        elif last in ("unit", "tens", "a", "hundred", "digit") and (
-            den := _denominator(toks, nk, text)
-        ) is not None:
+        elif (
+            last in ("unit", "tens", "a", "hundred", "digit")
+            and (den := _denominator(toks, nk, text)) is not None
+        ):
             if last == "digit" and w not in ("half", "quarter", "quarters"):
                 break
             value, nk = den
             numer = total + (current or 0)
             current = before + numer / value * frac_scale
+            frac_part = (before, numer / value) if frac_scale > 1 else None
             total, before = 0.0, 0.0
             words, last, step = True, "frac2", 0.0
         else:
@@ -386,3 +409,67 @@ def _fraction_follows(toks: list[Tok], i: int, text: str) -> bool:
 
 def ordinal_at(toks: list[Tok], i: int, text: str) -> tuple[float, int] | None:
     return _ordinal_word(toks, i, text)
+
+
+# --------------------------------------------------------------------------- text that is not a number
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_MASKS = re.compile(
+    r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?:[aApP]\.?[mM]\.?)(?![A-Za-z]))?"  # 10:30, 2:00 pm
+    r"|(?<![0-9.])[0-9]{1,2}\s?(?:[ap]\.m\.|[aApP][mM])(?![A-Za-z])"  # 6pm, 11 a.m.
+    r"|(?<![0-9.,/-])[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"  # 2024-11-22
+    r"|(?<![0-9.,/-])[0-9]{1,2}([/.-])[0-9]{1,2}\1(?:[0-9]{4}|[0-9]{2})(?![0-9/])"  # 11/22/2024
+    r"|\+?(?<![0-9-])[0-9]+(?:[-/][0-9]+){2,}"  # phone numbers, ISBNs, codes
+    r"|\+[0-9]{1,3}(?:[\s.-][0-9]{2,4}){2,}"  # +44 20 7946 0958
+    r"|\([0-9]{3}\)\s?[0-9]{3}-[0-9]{4}"
+)
+_CHUNK = re.compile(r"\S+")
+
+
+def fold(text: str) -> str:
+    """Same-length copy with full-width forms and non-ASCII decimal digits as ASCII.
+
+    Offsets into the result are offsets into the original, which is why this
+    maps character by character instead of applying NFKC to the whole text.
+    """
+    if text.isascii():
+        return text
+    out = text.translate(_FULLWIDTH)
+    if any(ch.isdecimal() and not ch.isascii() for ch in out):
+        out = "".join(str(int(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in out)
+    return out
+
+
+def masked(text: str) -> bytearray:
+    """1 for every character inside a URL, e-mail, time of day, numeric date or phone number."""
+    mask = bytearray(len(text) + 1)
+    if "/" in text or "@" in text or "www." in text:
+        for m in _CHUNK.finditer(text):
+            chunk = m.group()
+            if "://" in chunk or chunk.startswith(("www.", "(www.")) or ("@" in chunk and "." in chunk):
+                mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _MASKS.finditer(text):
+        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def alnum_at(text: str, pos: int) -> bool:
+    return pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
+
+
+def glued_code(text: str, tok: Tok) -> bool:
+    """Digits that are part of a name or code: "H100", "Trainium2", "GPT-4", "COVID-19"."""
+    s = tok.start
+    if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_"):
+        return True
+    if s > 1 and text[s - 1] in "-/" and (text[s - 2].isalpha() or text[s - 2] in "_"):
+        return True
+    return s > 0 and text[s - 1] == "." and s > 1 and text[s - 2].isalnum()
+
+
+def number_before(text: str, pos: int) -> bool:
+    """Whether a digit (or a number's unit) ends just before ``pos``, so a '-' there is a dash."""
+    k = pos - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return k >= 0 and (text[k].isdigit() or text[k] in "%$€£")

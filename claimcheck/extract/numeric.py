@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract import lexicon
-from claimcheck.extract.context import (
+from claimcheck.extract.clause import (
     SentenceContext,
     choose_owner,
     choose_subject,
@@ -52,12 +52,33 @@ class NumericDraft:
     clause: tuple[int, int] = (0, 0)
 
 
+_NOUN_AFTER = re.compile(r"\s+(?:[A-Z][\w\-.]*\s+|[a-z]+-[a-z]+\s+){0,3}([a-z]{3,}(?:s|es|ies))\b")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our)\s")
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def counted_noun(text: str, quantity: Quantity, limit: int) -> tuple[str, int, int] | None:
+    """The counted noun and the span from the number to it: "10,000 Acme2 chips" -> chip."""
+    if quantity.noun:
+        stem = re.escape(quantity.noun[:-1] if quantity.noun.endswith("y") else quantity.noun)
+        match = re.compile(rf"(?i)\b{stem}\w*").search(text, quantity.end, min(limit, quantity.end + 60))
+        return (quantity.noun, quantity.end, match.end()) if match else None
+    fallback = _NOUN_AFTER.match(text, quantity.end, min(limit, quantity.end + 60))
+    if fallback:
+        return singular(fallback.group(1)), quantity.end, fallback.end()
+    return None
+
+
 def _noun_span(text: str, quantity: Quantity, limit: int) -> tuple[int, int] | None:
-    if not quantity.noun:
-        return None
-    stem = re.escape(quantity.noun[:-1] if quantity.noun.endswith("y") else quantity.noun)
-    match = re.compile(rf"(?i)\b{stem}\w*").search(text, quantity.end, min(limit, quantity.end + 60))
-    return (quantity.end, match.end()) if match else None
+    found = counted_noun(text, quantity, limit)
+    return (found[1], found[2]) if found else None
 
 
 def _nearest(patterns: list[tuple[str, re.Pattern[str]]], text: str, start: int, end: int, anchor: int
@@ -80,16 +101,21 @@ def _scope(clause: str) -> Scope:
 
 
 def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
-    noun = _noun_span(ctx.text, q, c_end)
+    if _PARTITIVE.match(ctx.text, q.end):
+        return None  # "two of the four labs": a share, not a count
+    found = counted_noun(ctx.text, q, c_end)
+    noun = (found[1], found[2]) if found else None
     verb = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90), q.start)
-    if noun is None and verb is None:
+    clause = ctx.text[c_start:c_end]
+    scope = _scope(clause)
+    # a bare "two labs" is description; a count is a claim when something happens to it or it is a total
+    if verb is None and scope != "total":
         return None
     mention, topic = choose_subject(ctx, q.start, q.end, inside=noun)
     subject = mention.name if mention else (topic or "")
-    measure = f"{q.noun or 'count'} {verb[0]}" if verb else (q.noun or "count")
+    noun_word = found[0] if found else "count"
+    measure = f"{noun_word} {verb[0]}" if verb else noun_word
     pieces = [q.start, q.end] + ([noun[1]] if noun else []) + ([verb[1], verb[2]] if verb else [])
-    clause = ctx.text[c_start:c_end]
-    scope = _scope(clause)
     if scope == "unspecified" and lexicon.PART_MARKERS.search(ctx.text[max(c_start, q.start - 25) : q.start]):
         scope = "part"
     return NumericDraft(
@@ -158,6 +184,7 @@ def _spec_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -
     if scope == "per_unit" and lexicon.TOTAL_MARKERS.search(near):
         scope = "aggregate"
     mention, topic = choose_subject(ctx, q.start, q.end)
+    owner = choose_owner(ctx, mention.name if mention else topic, q.start, q.end, beneficiary_only=True)
     if ctx.table_header is not None and ctx.table_cells:
         first = ctx.table_cells[0]
         row_subject = [m for m in ctx.mentions if first[0] <= m.start < first[1]]
@@ -166,14 +193,16 @@ def _spec_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -
     end = tag.end() if tag else q.end
     del clause
     return NumericDraft(
-        ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", None, scope, measure,
+        ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", owner, scope, measure,
         content_terms(measure), q.start, end, clause=(c_start, c_end),
     )
 
 
 def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
     after = ctx.text[q.end : min(c_end, q.end + 60)]
-    before = ctx.text[max(c_start, q.start - 50) : q.start]
+    before = ctx.text[max(c_start, q.start - 40) : q.start]
+    # only the phrase the percentage belongs to: "reduced training times by 35%", not the whole clause
+    before = re.split(r"(?i),|\band\b|\bwith\b|\bshows?\b|\bwhile\b|\bthat\b", before)[-1]
     if re.match(r"\s+of\s", after):
         return None  # "85% of X": a proportion, built by proportions.py
     down = lexicon.DIRECTION_DOWN.search(before + " " + after[:30])

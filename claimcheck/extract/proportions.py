@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.extract.context import SentenceContext, content_terms
+from claimcheck.extract.clause import SentenceContext, content_terms
 from claimcheck.models import Quantity
 
 _QUANTIFIERS: dict[str, tuple[float, float]] = {
@@ -43,8 +43,8 @@ class ProportionDraft:
 
 
 def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: float, high: float,
-           text: str) -> ProportionDraft | None:
-    aux = _AUX.search(ctx.text, np_start, ctx.end)
+           text: str, verb_from: int | None = None) -> ProportionDraft | None:
+    aux = _AUX.search(ctx.text, verb_from if verb_from is not None else np_start, ctx.end)
     if aux is None:
         return None
     np_end = aux.start()
@@ -58,6 +58,7 @@ def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: f
         m for m in ctx.mentions
         if aux.start() <= m.start < pred_end and _OBJECT_BEFORE.search(ctx.text[max(aux.start(), m.start - 20) : m.start])
     ]
+    objects = [m for m in objects if not m.possessive] or objects
     if not in_np or not objects:
         return None
     subject, obj = in_np[0], objects[0]
@@ -76,7 +77,8 @@ def proportion_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[
         if draft:
             drafts.append(draft)
     for match in _WHOLE_RE.finditer(ctx.text, ctx.start, ctx.end):
-        draft = _draft(ctx, match.start(), match.end(), match.start("np"), 100.0, 100.0, match.group(0).strip())
+        draft = _draft(ctx, match.start(), match.end(), match.start("np"), 100.0, 100.0, match.group(0).strip(),
+                       verb_from=match.end())
         if draft:
             drafts.append(draft)
     for q in quantities:

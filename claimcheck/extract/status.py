@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.extract.context import SentenceContext, is_comparison_base
+from claimcheck.extract.clause import SentenceContext, is_comparison_base
 from claimcheck.extract.entities import Mention, looks_like_product
 from claimcheck.extract.timeexpr import StatusCue, TimeMention, find_status_cues, find_times
 from claimcheck.models import DateSpan, Modality
@@ -31,8 +31,8 @@ class StatusDraft:
 
 
 def _pick(ctx: SentenceContext, cue: StatusCue) -> tuple[Mention | None, str | None]:
-    after = [m for m in ctx.mentions if 0 <= m.start - cue.end <= 3]
-    if after and cue.attaches != "before":
+    after = [m for m in ctx.mentions if 0 <= m.start - cue.end <= 3 and not ctx.text[cue.end : m.start].strip()]
+    if after and cue.attaches == "after":
         return after[0], None
     candidates = [m for m in ctx.mentions if m.end <= cue.start and not is_comparison_base(ctx, m)]
     ranked = [m for m in candidates if looks_like_product(m.name) and not m.possessive] or [

@@ -22,7 +22,7 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _PART = r"(?:(?P<part>early|mid|late|end of|start of|beginning of|first half of|second half of)[\s\-]+)?"
 _POINT = (
     rf"{_PART}(?:(?P<q>Q[1-4])\s+|(?P<h>H[12])\s+|(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
-    rf"(?P<year>(?:18|19|20)\d\d)(?![\w,.]\d)"
+    rf"(?P<year>(?:18|19|20)\d\d)(?![\w\-]|[,.]\d)"
 )
 _POINT_RE = re.compile(rf"(?i)(?<![\w\-]){_POINT}")
 _EITHER_RE = re.compile(rf"(?i)(?<![\w\-])(?P<a>{_POINT.replace('?P<', '?P<a_')})\s+(?:or|to|-|–)\s+"
@@ -115,9 +115,10 @@ _CUES: list[tuple[str, StatusKind, Literal["before", "after", "either"]]] = [
     (r"(?:is|are|now|currently|already) (?:shipping|available|in production|on sale|in service)", "available", "either"),
     (r"shipping now|now shipping|shipping today|available now|now available|generally available", "available", "either"),
     (r"current[\s\-]generation|latest[\s\-]generation", "available", "either"),
-    (r"(?:has|have|had|was|were) (?:launched|released|shipped|rolled out|debuted|opened)", "available", "before"),
+    (r"upcoming|forthcoming", "future", "after"),
+    (r"(?:has|have|had|was|were) (?:launched|released|debuted)", "available", "before"),
     (r"previous[\s\-]generation|prior[\s\-]generation|last[\s\-]generation|predecessor", "past", "either"),
-    (r"upcoming|forthcoming|on the horizon|yet to (?:launch|ship|be released|open)|not yet (?:available|released|shipping|launched)", "future", "either"),
+    (r"on the horizon|yet to (?:launch|ship|be released|open)|not yet (?:available|released|shipping|launched)", "future", "either"),
     (r"(?:scheduled|slated|planned|set|due|expected|poised) (?:for|to (?:launch|ship|arrive|debut|open|be released|start)(?: in)?|in|out in)", "plan", "before"),
     (r"(?:will|to) (?:launch|ship|arrive|debut|open|be released|become available)(?: in| by)?", "plan", "before"),
     (r"roadmap", "plan", "either"),
@@ -134,8 +135,8 @@ def find_status_cues(text: str, start: int = 0, end: int | None = None) -> list[
                 continue
             # "future generations of X" speaks of X's successors, not of X
             tail = text[match.end() : match.end() + 16].lower()
-            if tail.lstrip(" s").startswith("of "):
-                continue
+            if tail.lstrip(" s").startswith("of ") or tail.startswith(("'s", "’s")):
+                continue  # "the previous generation's cluster" describes a property, not a status
             cues.append(StatusCue(match.start(), match.end(), kind, match.group(0), where))
     cues.sort(key=lambda c: c.start)
     return cues

@@ -22,6 +22,11 @@ class UnitDef:
     offset: float = 0.0  # only temperatures have one
 
     def convert(self, value: float) -> float:
+        # Dividing by an exact power of ten keeps "3 nm" at 3e-09 rather than 3.0000000000000004e-09.
+        if 0 < self.factor < 1:
+            inv = 1 / self.factor
+            if abs(inv - round(inv)) < 1e-6 * inv:
+                return value / round(inv) + self.offset
         return value * self.factor + self.offset
 
 
@@ -43,20 +48,27 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _add(unit: str, dim: str, factor: float, symbols: tuple[str, ...] = (), words: tuple[str, ...] = (),
-         kind: str = "unit", offset: float = 0.0, plural: bool = True) -> None:  # fmt: skip
+def _add(
+    unit: str, dim: str, factor: float, symbols: tuple[str, ...] = (), words: tuple[str, ...] = (),
+    kind: str = "unit", offset: float = 0.0, plural: bool = True,
+) -> None:
     d = UnitDef(unit, dim, factor, kind, offset)
     for s in symbols:
         SYMBOLS.setdefault(s, d)
     for w in words:
         WORDS.setdefault(w, d)
         last = w.split(" ")[-1]
-        if plural and not last.endswith(("s", "z", "ft", "feet")) and last not in ("yen", "yuan", "won", "rmb"):
+        if (
+            plural
+            and not last.endswith(("s", "z", "ft", "feet"))
+            and last not in ("yen", "yuan", "won", "rmb")
+        ):
             WORDS.setdefault(w[: len(w) - len(last)] + _plural(last), d)
 
 
-def _prefixed(unit: str, dim: str, base_sym: str, base_word: str, factor: float = 1.0,
-              small: bool = False) -> None:  # fmt: skip
+def _prefixed(
+    unit: str, dim: str, base_sym: str, base_word: str, factor: float = 1.0, small: bool = False
+) -> None:
     _add(unit, dim, factor, (base_sym,) if base_sym else (), (base_word,) if base_word else ())
     for p, f in _SI.items():
         _add(unit, dim, factor * f, (p + base_sym,) if base_sym else ())
@@ -72,7 +84,10 @@ def _prefixed(unit: str, dim: str, base_sym: str, base_word: str, factor: float 
 
 # --- percent and ratio
 _add("%", "percent", 1.0, ("%", "％"), ("percent", "per cent", "pct", "percentage", "percents"), "percent")
-_add("pp", "percent-points", 1.0, ("pp", "ppt", "ppts"), ("percentage point", "percent point", "pct point"), "percent")
+_add(
+    "pp", "percent-points", 1.0, ("pp", "ppt", "ppts"), ("percentage point", "percent point", "pct point"),
+    "percent",
+)
 _add("pp", "percent-points", 0.01, (), ("basis point",), "percent")
 _add("x", "ratio", 1.0, ("x", "X", "×"), ("fold",), "multiplier")
 GLUED_ONLY.update({"x", "X", "pp"})
@@ -114,9 +129,11 @@ for _w in ("kilohertz", "megahertz", "gigahertz", "terahertz"):
     WORDS[_w] = WORDS[_w]
 
 # --- time spans
-_S = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0,
-      "month": 2629746.0, "year": 31556952.0, "decade": 315569520.0, "century": 3155695200.0,
-      "millisecond": 1e-3, "microsecond": 1e-6, "nanosecond": 1e-9, "fortnight": 1209600.0}  # fmt: skip
+_S = {
+    "second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629746.0,
+    "year": 31556952.0, "decade": 315569520.0, "century": 3155695200.0, "millisecond": 1e-3,
+    "microsecond": 1e-6, "nanosecond": 1e-9, "fortnight": 1209600.0,
+}
 for _w, _f in _S.items():
     _add("s", "time", _f, (), (_w,))
 _add("s", "time", 1.0, ("sec", "secs"), ("sec",))
@@ -130,8 +147,10 @@ GLUED_ONLY.update({"h", "us", "min"})
 
 # --- length, area, volume, speed
 _prefixed("m", "length", "m", "meter", small=True)
-for _p, _f in (("", 1.0), ("kilo", 1e3), ("centi", 1e-2), ("milli", 1e-3), ("micro", 1e-6), ("nano", 1e-9),
-               ("deci", 0.1), ("pico", 1e-12)):  # fmt: skip
+for _p, _f in (
+    ("", 1.0), ("kilo", 1e3), ("centi", 1e-2), ("milli", 1e-3), ("micro", 1e-6), ("nano", 1e-9),
+    ("deci", 0.1), ("pico", 1e-12),
+):
     _add("m", "length", _f, (), (_p + "metre", _p + "meter"))
 _add("m", "length", 1e-2, ("cm",))
 _add("m", "length", 0.1, ("dm",))
@@ -143,8 +162,10 @@ _add("m", "length", 1609.344, ("mi",), ("mile",))
 _add("m", "length", 1852.0, ("nmi",), ("nautical mile",))
 _add("m", "length", 9.4607e15, (), ("light-year", "light year"))
 GLUED_ONLY.update({"um", "mi"})
-_A = {"meter": 1.0, "metre": 1.0, "kilometer": 1e6, "kilometre": 1e6, "centimeter": 1e-4, "centimetre": 1e-4,
-      "mile": 2589988.110336, "foot": 0.09290304, "feet": 0.09290304, "yard": 0.83612736, "inch": 0.00064516}  # fmt: skip
+_A = {
+    "meter": 1.0, "metre": 1.0, "kilometer": 1e6, "kilometre": 1e6, "centimeter": 1e-4, "centimetre": 1e-4,
+    "mile": 2589988.110336, "foot": 0.09290304, "feet": 0.09290304, "yard": 0.83612736, "inch": 0.00064516,
+}
 for _w, _f in _A.items():
     _add("m2", "area", _f, (), ("square " + _w, "sq " + _w, "sq. " + _w))
 _add("m2", "area", 1.0, ("m2", "m²", "sq m", "sqm"))
@@ -155,7 +176,10 @@ _add("m2", "area", 2589988.110336, ("sq mi",))
 _add("m2", "area", 4046.8564224, (), ("acre",))
 _add("m2", "area", 1e4, ("ha",), ("hectare",))
 _add("L", "volume", 1.0, ("L", "l", "ltr"), ("liter", "litre"))
-_add("L", "volume", 1e-3, ("ml", "mL", "cc", "cm3", "cm³"), ("milliliter", "millilitre", "cubic centimeter", "cubic centimetre"))
+_add(
+    "L", "volume", 1e-3, ("ml", "mL", "cc", "cm3", "cm³"),
+    ("milliliter", "millilitre", "cubic centimeter", "cubic centimetre"),
+)
 _add("L", "volume", 1e-2, ("cl", "cL"), ("centiliter", "centilitre"))
 _add("L", "volume", 1e3, ("m3", "m³", "kL", "kl"), ("cubic meter", "cubic metre", "kiloliter", "kilolitre"))
 _add("L", "volume", 1e9, ("km3", "km³"), ("cubic kilometer", "cubic kilometre"))
@@ -167,13 +191,17 @@ _add("L", "volume", 0.473176473, ("pt",), ("pint",))
 _add("L", "volume", 0.946352946, ("qt",), ("quart",))
 _add("L", "volume", 1.0, (), ("cubic decimeter", "cubic decimetre"))
 GLUED_ONLY.update({"l", "pt"})
-_add("m/s", "speed", 1 / 3.6, ("km/h", "kph", "kmph", "km/hr", "kmh", "km/h."),
-     ("kilometer per hour", "kilometre per hour", "kilometers an hour", "kilometres an hour"))  # fmt: skip
+_add(
+    "m/s", "speed", 1 / 3.6, ("km/h", "kph", "kmph", "km/hr", "kmh", "km/h."),
+    ("kilometer per hour", "kilometre per hour", "kilometers an hour", "kilometres an hour"),
+)
 _add("m/s", "speed", 0.44704, ("mph",), ("mile per hour", "miles an hour", "mile an hour"))
 _add("m/s", "speed", 1.0, ("m/s",), ("meter per second", "metre per second"))
 _add("m/s", "speed", 0.514444, ("kt", "kts", "kn"), ("knot",))
 GLUED_ONLY.update({"kt", "kn"})
-for _w in ("kilometers per hour", "kilometres per hour", "miles per hour", "meters per second", "metres per second"):
+for _w in (
+    "kilometers per hour", "kilometres per hour", "miles per hour", "meters per second", "metres per second",
+):
     WORDS[_w] = WORDS[_w.replace("s per", " per").replace("ters ", "ter ").replace("tres ", "tre ")]
 
 # --- mass
@@ -190,31 +218,39 @@ _add("g", "mass", 6350.29318, ("st",), ("stone",), plural=False)
 GLUED_ONLY.update({"t", "gr", "st", "ug"})
 
 # --- temperature (canonical degrees Celsius)
-_add("°C", "temperature", 1.0, ("°C", "ºC", "° C", "℃"), ("degrees celsius", "degrees centigrade", "degree celsius"))
-_add("°C", "temperature", 5 / 9, ("°F", "ºF", "° F", "℉"), ("degrees fahrenheit", "degree fahrenheit"),
-     offset=-32 * 5 / 9)  # fmt: skip
+_add(
+    "°C", "temperature", 1.0, ("°C", "ºC", "° C", "℃"),
+    ("degrees celsius", "degrees centigrade", "degree celsius"),
+)
+_add(
+    "°C", "temperature", 5 / 9, ("°F", "ºF", "° F", "℉"), ("degrees fahrenheit", "degree fahrenheit"),
+    offset=-32 * 5 / 9,
+)
 _add("K", "temperature", 1.0, (), ("kelvin",), plural=False)
 
 # --- currency: words after the number, ISO codes, and prefix symbols
 _CUR_WORDS = {
     "USD": ("dollar", "us dollar", "u.s. dollar", "american dollar", "buck"),
     "CAD": ("canadian dollar",), "AUD": ("australian dollar",), "HKD": ("hong kong dollar",),
-    "NZD": ("new zealand dollar",), "SGD": ("singapore dollar",), "TWD": ("taiwan dollar",),
-    "EUR": ("euro",), "GBP": ("pound sterling", "sterling", "british pound"), "JPY": ("yen", "japanese yen"),
+    "NZD": ("new zealand dollar",), "SGD": ("singapore dollar",), "TWD": ("taiwan dollar",), "EUR": ("euro",),
+    "GBP": ("pound sterling", "sterling", "british pound"), "JPY": ("yen", "japanese yen"),
     "CNY": ("yuan", "chinese yuan", "renminbi", "rmb"), "INR": ("rupee", "indian rupee"),
     "RUB": ("rouble", "ruble"), "KRW": ("won", "korean won"), "MXN": ("peso", "mexican peso"),
-    "CHF": ("franc", "swiss franc"), "FRF": ("french franc",), "ESP": ("peseta",), "NLG": ("guilder", "dutch guilder"),
-    "FIM": ("finnish markka", "markka"), "DEM": ("deutsche mark", "deutschmark"), "ITL": ("lira", "lire"),
-    "ILS": ("shekel",), "ZAR": ("rand",), "THB": ("baht",), "SEK": ("krona", "kronor", "swedish krona"),
+    "CHF": ("franc", "swiss franc"), "FRF": ("french franc",), "ESP": ("peseta",),
+    "NLG": ("guilder", "dutch guilder"), "FIM": ("finnish markka", "markka"),
+    "DEM": ("deutsche mark", "deutschmark"), "ITL": ("lira", "lire"), "ILS": ("shekel",), "ZAR": ("rand",),
+    "THB": ("baht",), "SEK": ("krona", "kronor", "swedish krona"),
     "NOK": ("krone", "kroner", "norwegian krone"), "PLN": ("zloty",), "SAR": ("riyal",), "AED": ("dirham",),
     "NGN": ("naira",), "BRL": ("real", "brazilian real", "reais"), "TRY": ("lira", "turkish lira"),
-}  # fmt: skip
+}
 for _code, _ws in _CUR_WORDS.items():
     _add(_code, "currency", 1.0, (), _ws, "currency")
 _add("USD", "currency", 0.01, ("¢",), ("cent",), "currency")
 _add("GBP", "currency", 0.01, (), ("penny", "pence"), "currency", plural=False)
-ISO_CODES = ("USD EUR GBP JPY CNY RMB INR CHF CAD AUD HKD SEK NOK DKK KRW BRL MXN ZAR RUB SGD NZD TWD PLN "
-             "ILS AED SAR THB").split()  # fmt: skip
+ISO_CODES = [
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "CAD", "AUD", "HKD", "SEK", "NOK", "DKK", "KRW",
+    "BRL", "MXN", "ZAR", "RUB", "SGD", "NZD", "TWD", "PLN", "ILS", "AED", "SAR", "THB",
+]
 for _code in ISO_CODES:
     _add("CNY" if _code == "RMB" else _code, "currency", 1.0, (_code,), (), "currency")
 _add("CNY", "currency", 1.0, ("元",), (), "currency")
@@ -226,18 +262,28 @@ _add("LKR", "currency", 1.0, ("ரூ",), (), "currency")
 GBP_POUNDS = UnitDef("GBP", "currency", 1.0, "currency")  # "361 million pounds"
 
 # Currency written before the amount: "$", "US$", "C $" (tokenised text), "€", "Rs".
-PREFIX_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
-                  "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "฿": "THB", "₫": "VND"}  # fmt: skip
-DOLLAR_PREFIXES = {"us": "USD", "u.s.": "USD", "u.s": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD",
-                   "hk": "HKD", "nz": "NZD", "s": "SGD", "r": "BRL", "mex": "MXN", "nt": "TWD"}  # fmt: skip
+PREFIX_SYMBOLS = {
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "₦": "NGN", "₱": "PHP", "₪": "ILS", "฿": "THB", "₫": "VND",
+}
+DOLLAR_PREFIXES = {
+    "us": "USD", "u.s.": "USD", "u.s": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "hk": "HKD",
+    "nz": "NZD", "s": "SGD", "r": "BRL", "mex": "MXN", "nt": "TWD",
+}
 _CUR_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<pre>US|us|U\.S\.?|u\.s\.?|C|c|CA|A|AU|HK|hk|NZ|S|R|Mex|mex|NT)\s?)?(?P<sym>[$€£¥₹₩₽₺₦₱₪฿₫])\s?$"
     r"|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|SEK|NOK|KRW|BRL|MXN|ZAR|Rs\.?)\s?$",
 )
 
 
+_PREFIX_CHARS = set(PREFIX_SYMBOLS) | {"s"}
+
+
 def currency_before(text: str, pos: int) -> tuple[str, int, str] | None:
     """Currency written just before ``pos``: (code, start offset, surface)."""
+    k = pos - 1 if pos > 0 and text[pos - 1] == " " else pos
+    if k == 0 or not (text[k - 1] in _PREFIX_CHARS or text[k - 1].isupper() or text[k - 1] == "."):
+        return None
     window = text[max(0, pos - 8) : pos]
     m = _CUR_BEFORE.search(window)
     if m is None:
@@ -267,7 +313,11 @@ def match_unit(text: str, pos: int, glued: bool) -> tuple[UnitDef, int, str] | N
     """The longest unit written at ``pos``: (unit, end offset, surface)."""
     best: tuple[UnitDef, int, str] | None = None
     m = _SYM_RE.match(text, pos)
-    if m and (glued or m.group() not in GLUED_ONLY):
+    if (
+        m
+        and (glued or m.group() not in GLUED_ONLY)
+        and not (len(m.group()) == 1 and m.end() < len(text) and text[m.end()] == "-" and not glued)
+    ):
         best = (SYMBOLS[m.group()], m.end(), m.group())
     words: list[tuple[str, str, int]] = []  # (separator before, word, end)
     p = pos

@@ -7,6 +7,7 @@ tags, stray end tags) degrades the result, never raises.
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -16,25 +17,135 @@ from claimcheck.formats.text import blank_urls
 from claimcheck.models import ArticleDate
 
 SKIP = frozenset(
-    {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button",
-     "head", "title", "iframe", "object", "select", "textarea"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "head",
+        "title",
+        "iframe",
+        "object",
+        "select",
+        "textarea",
+    }
 )
 BLOCK = frozenset(
-    {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "hr",
-     "article", "section", "blockquote", "pre", "table", "main", "figure", "figcaption", "caption", "body",
-     "address", "details", "summary"}
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "br",
+        "hr",
+        "article",
+        "section",
+        "blockquote",
+        "pre",
+        "table",
+        "main",
+        "figure",
+        "figcaption",
+        "caption",
+        "body",
+        "address",
+        "details",
+        "summary",
+    }
 )
-META_DATE_NAMES = ("date", "pubdate", "publish-date", "publish_date", "publishdate", "dc.date",
-                   "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date", "datepublished")
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+# class/id words that mark page furniture rather than the story
+CHROME_WORDS = frozenset(
+    {
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "promo",
+        "sponsored",
+        "newsletter",
+        "social",
+        "share",
+        "sharing",
+        "related",
+        "cookie",
+        "cookies",
+        "subscribe",
+        "paywall",
+        "comments",
+        "breadcrumb",
+        "breadcrumbs",
+    }
+)
+CHROME_ROLES = frozenset({"navigation", "banner", "complementary", "contentinfo", "search"})
+META_DATE_NAMES = (
+    "date",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "datepublished",
+)
+
+
+def _is_chrome(attr: dict[str, str]) -> bool:
+    if "hidden" in attr or attr.get("aria-hidden", "").lower() == "true":
+        return True
+    if attr.get("role", "").lower() in CHROME_ROLES:
+        return True
+    words = re.split(r"[\s_-]+", f"{attr.get('class', '')} {attr.get('id', '')}".lower())
+    return any(word in CHROME_WORDS for word in words)
 
 
 class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[str, int]] = []
+        self.lines: list[tuple[str, int, bool]] = []  # (text, source line, inside <article>)
         self.pieces: list[str] = []
         self.piece_line = 0
         self.has_text = False  # the current line has non-space text
+        self.piece_in_article = False
+        self.row_in_article = False
         self.skip: list[str] = []
         self.row: list[str] | None = None
         self.row_line = 0
@@ -61,7 +172,7 @@ class _Extractor(HTMLParser):
     def flush(self) -> None:
         text = " ".join("".join(self.pieces).split())
         if text:
-            self.lines.append((text, self.piece_line))
+            self.lines.append((text, self.piece_line, self.piece_in_article))
         self.pieces = []
         self.has_text = False
 
@@ -73,7 +184,7 @@ class _Extractor(HTMLParser):
     def _end_row(self) -> None:
         self._end_cell()
         if self.row and any(self.row):
-            self.lines.append(("| " + " | ".join(self.row) + " |", self.row_line))
+            self.lines.append(("| " + " | ".join(self.row) + " |", self.row_line, self.row_in_article))
         self.row = None
 
     # ------------------------------------------------------------------ events
@@ -96,22 +207,26 @@ class _Extractor(HTMLParser):
             self.h1_parts = []
         elif tag == "script" and "ld+json" in attr.get("type", "").lower():
             self.jsonld_parts = []
+        if tag == "body":  # an unclosed <head> must not hide the body
+            self.skip = []
+        if self.skip:  # inside skipped content every element is tracked, so nesting closes right
+            if tag not in VOID:
+                self.skip.append(tag)
+            return
+        if tag in SKIP or (tag not in VOID and _is_chrome(attr)):
+            self.skip.append(tag)
+            return
         if tag == "article":
             self.article_depth += 1
             self.seen_article = True
-        if tag == "body":  # an unclosed <head> must not hide the body
-            self.skip = [t for t in self.skip if t not in ("head", "title")]
-        if tag in SKIP:
-            self.skip.append(tag)
-            return
         if tag == "tr":
             self.flush()
             self._end_row()
-            self.row, self.row_line = [], self.getpos()[0]
+            self.row, self.row_line, self.row_in_article = [], self.getpos()[0], self.article_depth > 0
         elif tag in ("td", "th"):
             self._end_cell()
             if self.row is None:
-                self.row, self.row_line = [], self.getpos()[0]
+                self.row, self.row_line, self.row_in_article = [], self.getpos()[0], self.article_depth > 0
             self.cell = []
         elif tag in BLOCK:
             if tag == "table":
@@ -128,12 +243,12 @@ class _Extractor(HTMLParser):
         elif tag == "script" and self.jsonld_parts is not None:
             self.jsonld.append("".join(self.jsonld_parts))
             self.jsonld_parts = None
-        if tag == "article" and self.article_depth:
-            self.article_depth -= 1
         if tag in self.skip:
             while self.skip and self.skip.pop() != tag:
                 pass
             return
+        if tag == "article" and self.article_depth:
+            self.article_depth -= 1
         if tag in ("td", "th"):
             self._end_cell()
         elif tag in ("tr", "table"):
@@ -155,6 +270,7 @@ class _Extractor(HTMLParser):
             return
         if not self.has_text and data.strip():
             self.piece_line = self._data_line(data)
+            self.piece_in_article = self.article_depth > 0
             self.has_text = True
         self.pieces.append(data)
 
@@ -192,8 +308,9 @@ def _published(parser: _Extractor) -> ArticleDate | None:
         for obj in _jsonld_objects(raw):
             if obj.get("datePublished"):
                 candidates.append(("JSON-LD datePublished", obj["datePublished"]))
-    candidates.extend((f'<meta name="{name}">', parser.meta[name]) for name in META_DATE_NAMES
-                      if name in parser.meta)
+    candidates.extend(
+        (f'<meta name="{name}">', parser.meta[name]) for name in META_DATE_NAMES if name in parser.meta
+    )
     for where, value in candidates:
         span = parse_date_value(value)
         if span is not None:
@@ -209,14 +326,23 @@ def read_html(text: str) -> Parsed:
     except (AssertionError, ValueError, RecursionError):  # html.parser on pathological input
         parser.flush()
     body_lines = parser.lines
-    body = "\n".join(line for line, _ in body_lines)
+    if any(in_article for _, _, in_article in body_lines):  # the story is in <article>: drop the rest
+        body_lines = [line for line in body_lines if line[2]]
+    body = "\n".join(line for line, _, _ in body_lines)
     line_map: list[tuple[int, int]] = []
     offset = 0
-    for line, source_line in body_lines:
+    for line, source_line, _ in body_lines:
         line_map.append((offset, source_line))
         offset += len(line) + 1
-    jsonld_headline = next((clean_meta(o.get("headline")) for raw in parser.jsonld
-                            for o in _jsonld_objects(raw) if o.get("headline")), None)
+    jsonld_headline = next(
+        (
+            clean_meta(o.get("headline"))
+            for raw in parser.jsonld
+            for o in _jsonld_objects(raw)
+            if o.get("headline")
+        ),
+        None,
+    )
     doc = Doc(
         text=blank_urls(body),
         line_map=tuple(line_map) or ((0, 1),),

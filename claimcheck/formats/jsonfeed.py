@@ -19,8 +19,16 @@ from claimcheck.models import ArticleDate
 TEXT_KEYS = ("text", "body", "content", "article", "content_text", "articleBody")
 HTML_KEYS = ("content_html", "html", "body_html")
 TITLE_KEYS = ("title", "headline")
-DATE_KEYS = ("published", "date", "datePublished", "pubDate", "date_published", "published_at",
-             "publish_date", "publishedAt")
+DATE_KEYS = (
+    "published",
+    "date",
+    "datePublished",
+    "pubDate",
+    "date_published",
+    "published_at",
+    "publish_date",
+    "publishedAt",
+)
 URL_KEYS = ("url", "link", "canonical_url", "source_url")
 OUTLET_KEYS = ("outlet", "source", "site", "site_name", "publisher")
 LIST_KEYS = ("articles", "items", "records", "data")
@@ -56,8 +64,9 @@ def _doc(record: dict[str, Any], text: str, file_line: int) -> Doc:
     doc = Doc(text=text, line_map=lines_to(text, file_line))
     doc.title = next((clean_meta(record[k]) for k in TITLE_KEYS if clean_meta(record.get(k))), None)
     doc.url = next((clean_meta(record[k]) for k in URL_KEYS if clean_meta(record.get(k))), None)
-    outlet = next((clean_meta(_named(record[k])) for k in OUTLET_KEYS if clean_meta(_named(record.get(k)))),
-                  None)
+    outlet = next(
+        (clean_meta(_named(record[k])) for k in OUTLET_KEYS if clean_meta(_named(record.get(k)))), None
+    )
     if outlet and re.match(r"https?://", outlet):
         doc.url = doc.url or outlet
     else:
@@ -65,8 +74,9 @@ def _doc(record: dict[str, Any], text: str, file_line: int) -> Doc:
     for key in DATE_KEYS:
         span = parse_date_value(record.get(key))
         if span is not None:
-            doc.published = ArticleDate(span=span, origin="metadata",
-                                        reason=f'JSON field "{key}": {str(record[key]).strip()}')
+            doc.published = ArticleDate(
+                span=span, origin="metadata", reason=f'JSON field "{key}": {str(record[key]).strip()}'
+            )
             break
     record_id = record.get("id")
     if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id).strip():

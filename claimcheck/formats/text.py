@@ -14,22 +14,27 @@ from typing import Any
 import yaml
 
 from claimcheck.dating import parse_date_value
-from claimcheck.formats import Doc, Parsed, clean_meta
+from claimcheck.formats import URL_RE, Doc, Parsed, clean_meta, url_spans
 from claimcheck.models import ArticleDate
 
 _FM_OPEN_RE = re.compile(r"---[ \t]*\n")
 _FM_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _FM_LIMIT = 64 * 1024
 
-DATE_KEYS = ("published", "publishedat", "publishdate", "publishedon", "pubdate", "datepublished",
-             "publicationdate", "date")  # never fetched_at, updated, modified
+DATE_KEYS = (
+    "published",
+    "publishedat",
+    "publishdate",
+    "publishedon",
+    "pubdate",
+    "datepublished",
+    "publicationdate",
+    "date",
+)  # never fetched_at, updated, modified
 TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "sourceurl", "link", "canonicalurl", "canonical")
 OUTLET_KEYS = ("outlet", "publisher", "site", "sitename", "source", "publication")
 
-URL_RE = re.compile(
-    r"(?:https?://|ftp://|www\.|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/)[^\s<>\"'`)\]|]*", re.IGNORECASE
-)  # scheme or www. prefixed, or a bare domain followed by a path
 _MARKDOWN_HINTS_RE = re.compile(r"\]\((?:https?://|/|#)|\\[$*_#\[\]]|\*\*\S|^#{1,6} \S", re.MULTILINE)
 
 
@@ -38,49 +43,79 @@ def blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def _sub(pattern: str, text: str, repl: Callable[[re.Match[str]], str], flags: int = 0) -> str:
-    return re.sub(pattern, repl, text, flags=flags)
-
-
 def _blank_all(match: re.Match[str]) -> str:
     return blank(match.group(0))
 
 
-def _blank_url(match: re.Match[str]) -> str:
-    url = match.group(0)
-    kept = len(url) - len(url.rstrip(".,;:!?"))
-    return " " * (len(url) - kept) + url[len(url) - kept :]
-
-
 def blank_urls(text: str) -> str:
-    return URL_RE.sub(_blank_url, text)
+    spans = url_spans(text)
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(" " * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _link(match: re.Match[str]) -> str:
     return " " + match.group(1) + " " * (len(match.group(0)) - len(match.group(1)) - 1)
 
 
+# Block markup at the start of a line, in one pass: code fences, reference definitions,
+# ATX headings (with closing hashes), blockquote markers, horizontal rules and setext underlines.
+_LINE_RE = re.compile(
+    r"^(?P<indent>[ \t]{0,3})(?:(?P<whole>(?:```|~~~).*$|\[[^\]\n]+\]:[ \t]*\S.*$"
+    r"|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|>(?:[ \t]{0,3}>)*)|(?P<hashes>#{1,6})(?P<heading>[ \t].*$|$))",
+    re.MULTILINE,
+)
+_CLOSING_HASHES_RE = re.compile(r"(?<=\S)[ \t]+#+[ \t]*$")
+# Inline patterns start with their literal character (look-behinds come after it) so that
+# the regex engine can skip ahead quickly on large files; each runs only if its character occurs.
+_INLINE: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    ("<!--", re.compile(r"<!--.*?-->", re.DOTALL), _blank_all),
+    ("![", re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), _blank_all),  # images
+    ("[", re.compile(r"\[(?<!\\\[)([^\]\n]*)\]\([^)\n]*\)"), _link),  # [text](url)
+    ("[", re.compile(r"\[(?<!\\\[)([^\]\n]+)\]\[[^\]\n]*\]"), _link),  # [text][ref]
+    (
+        "<",
+        re.compile(r"<(?:https?://|mailto:)[^>\n]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"),
+        _blank_all,
+    ),
+)
+_EMPHASIS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("**", re.compile(r"\*\*(?<!\\\*\*)")),
+    ("~~", re.compile(r"~~(?<!\\~~)")),
+    ("__", re.compile(r"__(?:(?<![\w\\]__)|(?!\w))")),
+    ("*", re.compile(r"\*(?:(?<![\\*\w]\*)(?=[^\s*])|(?<=[^\s*\\]\*)(?![*\w]))")),
+    ("_", re.compile(r"_(?:(?<![\w\\]_)(?=[^\s_])|(?<=[^\s_\\]_)(?!\w))")),
+    ("`", re.compile(r"`(?<!\\`)`*")),
+)
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _line_markup(match: re.Match[str]) -> str:
+    if match["whole"] is not None:
+        return match["indent"] + blank(match["whole"])
+    heading = _CLOSING_HASHES_RE.sub(_blank_all, match["heading"])
+    return match["indent"] + blank(match["hashes"]) + heading
+
+
 def neutralise_markdown(text: str) -> str:
     """Replace Markdown markup by spaces of equal length (tables' pipes are kept)."""
-    text = _sub(r"<!--.*?-->", text, _blank_all, re.DOTALL)
-    text = _sub(r"^[ \t]{0,3}(?:```|~~~).*$", text, _blank_all, re.MULTILINE)
-    text = _sub(r"!\[[^\]\n]*\]\([^)\n]*\)", text, _blank_all)  # images
-    text = _sub(r"(?<!\\)\[([^\]\n]*)\]\([^)\n]*\)", text, _link)  # [text](url)
-    text = _sub(r"(?<!\\)\[([^\]\n]+)\]\[[^\]\n]*\]", text, _link)  # [text][ref]
-    text = _sub(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", text, _blank_all, re.MULTILINE)  # [ref]: url
-    autolink_or_tag = r"<(?:https?://|mailto:)[^>\n]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"
-    text = _sub(autolink_or_tag, text, _blank_all)
+    text = _LINE_RE.sub(_line_markup, text)
+    for trigger, pattern, repl in _INLINE:
+        if trigger in text:
+            text = pattern.sub(repl, text)
     text = blank_urls(text)
-    text = _sub(r"^([ \t]{0,3})(#{1,6})(?=[ \t]|$)", text, lambda m: m.group(1) + blank(m.group(2)),
-                re.MULTILINE)
-    text = _sub(r"(?<=\S)[ \t]+#+[ \t]*$", text, _blank_all, re.MULTILINE)  # closing heading hashes
-    text = _sub(r"^(?:[ \t]{0,3}>)+", text, _blank_all, re.MULTILINE)  # blockquote markers
-    text = _sub(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^[ \t]{0,3}=+[ \t]*$", text, _blank_all, re.MULTILINE)
-    text = _sub(r"(?<!\\)(?:\*\*|~~)|(?<![\w\\])__|__(?!\w)", text, _blank_all)
-    text = _sub(r"(?<![\\*\w])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![*\w])", text, _blank_all)
-    text = _sub(r"(?<![\w\\])_(?=[^\s_])|(?<=[^\s_\\])_(?!\w)", text, _blank_all)
-    text = _sub(r"(?<!\\)`+", text, _blank_all)
-    text = _sub(r"\\([!-/:-@\[-`{-~])", text, lambda m: " " + m.group(1))  # \$ -> " $"
+    for trigger, pattern in _EMPHASIS:
+        if trigger in text:
+            text = pattern.sub(_blank_all, text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(lambda m: " " + m.group(1), text)  # \$ -> " $"
     return text
 
 
@@ -135,8 +170,9 @@ def apply_front_matter(doc: Doc, meta: dict[str, Any]) -> None:
             span = parse_date_value(value)
             if span is not None:
                 shown = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
-                doc.published = ArticleDate(span=span, origin="front-matter",
-                                            reason=f'front matter "{name}: {shown}"')
+                doc.published = ArticleDate(
+                    span=span, origin="front-matter", reason=f'front matter "{name}: {shown}"'
+                )
                 return
 
 

@@ -62,28 +62,31 @@ def choose_subject(
 ) -> tuple[Mention | None, str | None]:
     """The entity a value at [anchor_start, anchor_end) is about, and the topic fallback.
 
-    Preference: a name inside the value's own noun phrase ("10,000 Widget chips"),
-    then the nearest preceding product-like name in the clause that is not a
-    comparison base nor a possessive owner, then any preceding name, then the
-    sentence topic carried from the text around it.
+    Preference: a name inside the value's own noun phrase ("10,000 Widget chips");
+    then the clause's first product-like name that is neither a comparison base
+    nor a possessive owner (the grammatical subject, past any aside), then its
+    first such name of any kind; the same in the sentence before the clause; the
+    topic carried from the text around it; a possessive owner; a following name.
     """
     if inside is not None:
         for mention in ctx.mentions:
             if inside[0] <= mention.start and mention.end <= inside[1]:
                 return mention, None
     c_start, c_end = clause_bounds(ctx, anchor_start)
-    preceding = [
-        m for m in ctx.mentions
-        if c_start <= m.start and m.end <= anchor_start and not is_comparison_base(ctx, m)
-    ]
-    for rank in (lambda m: looks_like_product(m.name) and not m.possessive, lambda m: not m.possessive):
-        ranked = [m for m in preceding if rank(m)]
-        if ranked:
-            return ranked[-1], None
-    if preceding:
-        return preceding[-1], None
+    for window_start in (c_start, ctx.start):
+        preceding = [
+            m for m in ctx.mentions
+            if window_start <= m.start and m.end <= anchor_start and not is_comparison_base(ctx, m)
+        ]
+        for rank in (lambda m: looks_like_product(m.name) and not m.possessive, lambda m: not m.possessive):
+            ranked = [m for m in preceding if rank(m)]
+            if ranked:
+                return ranked[0], None
     if ctx.topic:
         return None, ctx.topic
+    owners = [m for m in ctx.mentions if c_start <= m.start and m.end <= anchor_start]
+    if owners:
+        return owners[-1], None
     # "1.4 million chips were shipped by Acme": a following name is a last resort
     following = [
         m for m in ctx.mentions
@@ -92,14 +95,17 @@ def choose_subject(
     return (following[0], None) if following else (None, None)
 
 
-def choose_owner(ctx: SentenceContext, subject: str | None, anchor_start: int, anchor_end: int) -> str | None:
-    """Whose share a count is: "dedicated to X", "X is running N", "X's N"."""
+def choose_owner(ctx: SentenceContext, subject: str | None, anchor_start: int, anchor_end: int,
+                 beneficiary_only: bool = False) -> str | None:
+    """Whose share a count is: "dedicated to X", "for X", or the clause's subject "X is running N"."""
     c_start, c_end = clause_bounds(ctx, anchor_start)
     for mention in ctx.mentions:
         if anchor_end <= mention.start <= c_end and mention.name != subject:
             before = ctx.text[max(anchor_end, mention.start - 20) : mention.start]
             if re.search(r"(?i)(?:dedicated to|reserved for|allocated to|owned by|used by|for|by)\s+$", before):
                 return mention.name
+    if beneficiary_only:
+        return None
     for mention in ctx.mentions:
         if c_start <= mention.start and mention.end <= anchor_start and mention.name != subject:
             if not is_comparison_base(ctx, mention):
