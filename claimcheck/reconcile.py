@@ -85,6 +85,8 @@ def _times_overlap(a: Claim, b: Claim) -> bool:
 
 
 def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
+    if a.article == b.article and a.sentence == b.sentence:
+        return None  # two figures in one sentence are compared or listed by the writer, not contradicted
     if not (a.polarity and b.polarity) or (a.scope == "aggregate") != (b.scope == "aggregate"):
         return None
     same_subject = a.subject == b.subject

@@ -36,6 +36,7 @@ class EntityGraph:
                     self.owner[name] = spec.owner
         self._learn_acronyms(articles)
         self._learn_compounds(set(names))
+        self._learn_short_forms(set(names))
 
     def _learn_acronyms(self, articles: Iterable[Article]) -> None:
         votes: Counter[tuple[str, str]] = Counter()
@@ -62,6 +63,24 @@ class EntityGraph:
                     self.alias[name] = self.canonical(product)
                     self.owner.setdefault(self.canonical(product), self.canonical(maker))
                     break
+
+    def _learn_short_forms(self, names: set[str]) -> None:
+        """ "Renner" after "Paula Renner", "Brightwater" after "Brightwater Outfitters": when only one
+        longer name begins or ends with the short one, news style means the same entity."""
+        longer: dict[str, set[str]] = {}
+        for name in names:
+            canonical = self.canonical(name)
+            words = canonical.split(" ")
+            if name in self.alias or not 2 <= len(words) <= 3 or any(c.isdigit() for c in canonical):
+                continue
+            for word in {words[0], words[-1]}:
+                longer.setdefault(word, set()).add(canonical)
+        for short in sorted(names):
+            if " " in short or short in self.alias or short in self._ledger_names:
+                continue
+            candidates = longer.get(short, set())
+            if len(candidates) == 1:
+                self.alias[short] = next(iter(candidates))
 
     def canonical(self, name: str) -> str:
         seen = 0

@@ -87,7 +87,12 @@ def test_internal_ratio(result: AuditResult) -> None:
     ],
 )
 def test_look_alikes_are_not_contradictions(result: AuditResult, first: tuple[str, str], second: tuple[str, str]) -> None:
-    assert not _find(result, None, first, second)
+    """No contradiction sets these two against each other (they may stand together on one side of another)."""
+    def matches(claim_path: str, quote: str, spec: tuple[str, str]) -> bool:
+        return Path(claim_path).name.startswith(spec[0]) and spec[1] in quote
+
+    for item in _find(result, None, first, second):
+        assert not all(matches(c.path, c.quote, first) or matches(c.path, c.quote, second) for c in item.claims), item
 
 
 def test_every_contradiction_is_evidenced(result: AuditResult) -> None:

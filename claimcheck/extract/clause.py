@@ -22,6 +22,7 @@ class SentenceContext:
     heading: bool = False
     table_header: list[str] | None = None
     table_cells: list[tuple[int, int]] = field(default_factory=list)  # spans of this row's cells
+    main_entity: str | None = None  # what the article is mostly about: "the company" refers to it
 
     @property
     def sentence(self) -> str:
@@ -87,6 +88,8 @@ def choose_subject(
     owners = [m for m in ctx.mentions if c_start <= m.start and m.end <= anchor_start]
     if owners:
         return owners[-1], None
+    if ctx.main_entity and not any(c_start <= m.start < c_end for m in ctx.mentions):
+        return None, ctx.main_entity
     # "1.4 million chips were shipped by Acme": a following name is a last resort
     following = [
         m for m in ctx.mentions

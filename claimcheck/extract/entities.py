@@ -28,7 +28,10 @@ _COMMON = frozenset(
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Chip Chips Price Performance Peak Compute Bandwidth Baseline Strategic Supply Why Is Are Was Were
     Has Have Had Will Would Should Must May Might Let Just Only So Such Per Via Vs Under Over About TL DR
-    Means Stack Powers Behind Win Beat Lab Matters Point""".split()
+    Means Stack Powers Behind Win Beat Lab Matters Point
+    Chief Executive Officer Financial Operating Technology President Vice Minister Prime Secretary Director
+    Governor Mayor Senator Chairman Chairwoman Chair Spokesperson Spokesman Spokeswoman Analyst Manager
+    Head General Commissioner Superintendent Coach Captain Manager Founder Sheriff Judge Professor""".split()
 )
 # Acronyms that are vocabulary, not names: units, precisions, job titles, generic hardware words.
 _GENERIC_TOKEN = re.compile(
@@ -81,11 +84,30 @@ class AliasTable:
         return self.canonical.get(name)
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n\s*)([A-Z][\w\-]*)((?: [A-Z][\w\-]*)*)")
+
+
 def capitalised_mid_sentence(text: str) -> set[str]:
-    """Words this article capitalises away from a sentence start: evidence they are names."""
+    """Words that are names in this article, judged from how it capitalises them.
+
+    Evidence: a capital after a lower-case word; a run of two or more capitalised
+    words opening a sentence ("Harbor Freight said"); or the same capitalised word
+    opening two or more sentences ("Brightwater said ... Brightwater expects").
+    """
     seen: set[str] = set()
     for match in re.finditer(r"\b[a-z][a-z\-]*[,;]? ([A-Z][\w\-]*(?:'s|’s)?)", text):
         seen.add(_strip_possessive(match.group(1))[0])
+    openers: dict[str, int] = {}
+    for match in _SENTENCE_OPENING.finditer(text):
+        first = _strip_possessive(match.group(1))[0]
+        rest = [_strip_possessive(t)[0] for t in match.group(2).split()]
+        if first in _COMMON or _GENERIC_TOKEN.match(first):
+            continue
+        if rest and not any(t in _COMMON or _GENERIC_TOKEN.match(t) for t in rest[:1]):
+            seen.add(first)
+            seen.update(t for t in rest if t not in _COMMON)
+        openers[first] = openers.get(first, 0) + 1
+    seen.update(word for word, count in openers.items() if count >= 2)
     return seen
 
 

@@ -6,9 +6,15 @@ import bisect
 import hashlib
 
 from claimcheck.extract import clause as ctxmod
-from claimcheck.extract import display
+from claimcheck.extract import display, lexicon
 from claimcheck.extract.clause import SentenceContext
-from claimcheck.extract.entities import AliasTable, capitalised_mid_sentence, find_mentions, looks_like_product
+from claimcheck.extract.entities import (
+    AliasTable,
+    Mention,
+    capitalised_mid_sentence,
+    find_mentions,
+    looks_like_product,
+)
 from claimcheck.extract.numeric import NumericDraft, numeric_drafts
 from claimcheck.extract.proportions import ProportionDraft, proportion_drafts
 from claimcheck.extract.quantities import find_quantities
@@ -46,12 +52,17 @@ class _Builder:
         time = fields.pop("time", None)
         time_source = fields.pop("time_source", "")
         if time is None:
-            stated = [t for t in find_times(ctx.text, clause_start, clause_end) if not (start <= t.start < end)]
+            stated = [
+                t for t in find_times(ctx.text, clause_start, clause_end)
+                if not (start <= t.start < end)
+                and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
+            ]
             if stated and kind in (ClaimKind.NUMERIC, ClaimKind.PROPORTION):
                 time, time_source = stated[0].span, f'stated: "{stated[0].text}"'
             elif self.article.published:
                 time, time_source = self.article.published.span, f"article date ({self.article.published.origin})"
-        fields.setdefault("modality", ctxmod.modality(clause))
+        # hedges and plans qualify what follows them: "beating estimates" after a figure does not make it one
+        fields.setdefault("modality", ctxmod.modality(ctx.text[clause_start:end]))
         measure = str(fields["measure"])
         self.claims.append(Claim(
             id=_claim_id(self.article, start, end, kind.value, measure), article=self.article.id,
@@ -98,6 +109,24 @@ def _topic(ctx: SentenceContext, sentence: Sentence, previous: str | None) -> st
     return named[0].name if named else None
 
 
+def _main_entity(article: Article, found: list[list[Mention]]) -> str | None:
+    """The name the article uses most (its title counts double): what "the company" means."""
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for index, mentions in enumerate(found):
+        for mention in mentions:
+            weight = 2 if index < 2 else 1
+            counts[mention.name] = counts.get(mention.name, 0) + weight
+            first_seen.setdefault(mention.name, mention.start)
+    if article.title:
+        for name in counts:
+            if name in article.title:
+                counts[name] += 2
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], first_seen[n]))
+
+
 def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
     text = article.text
     known = capitalised_mid_sentence(text) | set(aliases.canonical)
@@ -107,8 +136,10 @@ def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
     topic: str | None = None
     header: list[str] | None = None
     published = article.published.span if article.published else None
-    for sentence in split_sentences(text):
-        mentions = find_mentions(text, sentence.start, sentence.end, aliases, known, sentence.heading)
+    sentences = split_sentences(text)
+    found = [find_mentions(text, s.start, s.end, aliases, known, s.heading) for s in sentences]
+    main = _main_entity(article, found)
+    for sentence, mentions in zip(sentences, found, strict=True):
         cells: list[tuple[int, int]] = []
         if sentence.table_row:
             values = table_cells(sentence.text)
@@ -128,7 +159,7 @@ def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
         else:
             header = None
         ctx = SentenceContext(text, sentence.start, sentence.end, mentions, topic, sentence.heading,
-                              header if sentence.table_row else None, cells)
+                              header if sentence.table_row else None, cells, main)
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         in_sentence = [q for q in quantities[lo:hi] if q.end <= sentence.end]
         for draft in numeric_drafts(ctx, in_sentence):

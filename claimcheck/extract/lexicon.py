@@ -18,7 +18,8 @@ def _alternation(words: str) -> str:
 COUNT_VERB_CLASSES: dict[str, str] = {
     "deployed": "deployed, deploy, deploys, deploying, deployment, rolled out, roll out, rolls out, rolling out, "
     "running, runs, run, installed, install, in service, in operation, operating, operates, dedicated, "
-    "in use, online, active, fielded, powering",
+    "in use, online, active, fielded, powering, has, have, owns, own, holds, hold",
+    "outage": "lost power, without power, without electricity, in the dark, power outages, outages, blackout",
     "sold": "sold, sells, sell, selling, sales of, shipped, ships, shipping, delivered, delivers, delivery of",
     "produced": "produced, produces, manufactured, built, builds, made, makes, assembled",
     "killed": "killed, dead, died, deaths, death toll, fatalities, lost their lives, perished, lives lost",
@@ -41,12 +42,21 @@ COUNT_VERB_CLASSES: dict[str, str] = {
 COUNT_VERB_RE = [
     (name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])")) for name, words in COUNT_VERB_CLASSES.items()
 ]
+# Counts of people: "23 deaths", "killed 41 people" and "a death toll of 58" are one measure whatever the noun.
+PEOPLE_CLASSES = frozenset({"killed", "injured", "missing", "evacuated", "infected", "vaccinated", "arrested",
+                            "outage"})
+NOUN_SYNONYMS = {
+    "employee": "job", "worker": "job", "staff": "job", "position": "job", "role": "job", "staffer": "job",
+    "shop": "store", "location": "store", "outlet": "store", "branch": "store", "house": "home",
+    "residence": "home", "dwelling": "home", "household": "home", "vehicle": "car",
+}
 TIME_VARYING_CLASSES = frozenset(
     {"deployed", "sold", "produced", "killed", "injured", "missing", "evacuated", "employed", "infected",
-     "vaccinated", "arrested", "users", "damaged", "opened", "closed"}
+     "vaccinated", "arrested", "users", "damaged", "opened", "closed", "outage"}
 )
 CUMULATIVE_CLASSES = frozenset(
-    {"sold", "produced", "killed", "injured", "infected", "vaccinated", "arrested", "damaged", "deployed"}
+    {"sold", "produced", "killed", "injured", "infected", "vaccinated", "arrested", "damaged", "buyback",
+     "investment"}
 )
 
 # Money nouns, mapped to a canonical measure.
@@ -67,20 +77,27 @@ MONEY_MEASURES: dict[str, str] = {
     "debt": "debt, loan, loans, borrowing, bonds",
     "aid": "aid, grant, grants, relief, donation, donations, pledged",
     "capex": "capex, capital expenditure, capital spending",
+    "buyback": "repurchased, repurchase, repurchases, bought back, buy back, buyback, buybacks, share repurchases",
     "transfer fee": "transfer fee, fee, signing fee, bid, offer",
 }
 MONEY_RE = [(name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])")) for name, words in MONEY_MEASURES.items()]
-TIME_VARYING_MONEY = frozenset({"run-rate", "valuation", "revenue", "debt", "damage", "investment"})
+TIME_VARYING_MONEY = frozenset({"run-rate", "valuation", "revenue", "debt", "damage", "investment", "buyback"})
+CUMULATIVE_MONEY = frozenset({"buyback", "investment"})
 
 TOTAL_MARKERS = re.compile(
     r"(?i)(?<![\w\-])(?:in total|total|totals|totalling|totaling|globally|worldwide|across all|overall|"
-    r"altogether|in all|all told|cumulative|cumulatively|to date|so far|nationwide|company-wide)(?![\w\-])"
+    r"altogether|in all|all told|cumulative|cumulatively|to date|so far|nationwide|company-wide|statewide|"
+    r"since (?:the|its|it|their|launch|inception)\b[^.;]{0,40}?\b(?:began|begun|started|launched|opened))(?![\w\-])"
 )
 AGGREGATE_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:aggregate|combined|collectively|together)(?![\w\-])")
 PER_UNIT_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:per|each|a piece|apiece)(?![\w\-])")
 PART_MARKERS = re.compile(
     r"(?i)(?<![\w\-])(?:new|additional|another|further|extra|latest|first|second|third|initial|tranche|"
     r"installment|instalment|one of|part of|share of|portion of)(?![\w\-])"
+)
+ALONE = re.compile(r"(?i)\balone\b")
+NOT_CLAIM_TIME = re.compile(
+    r"(?i)(?:since|began|begun|started|starting|launched|founded|established|from|announced)\s+(?:in\s+)?$"
 )
 BENEFICIARY = re.compile(
     r"(?i)(?<![\w\-])(?:dedicated to|reserved for|allocated to|assigned to|built for|owned by|used by|"

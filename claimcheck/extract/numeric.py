@@ -113,16 +113,34 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
         return None
     mention, topic = choose_subject(ctx, q.start, q.end, inside=noun)
     subject = mention.name if mention else (topic or "")
-    noun_word = found[0] if found else "count"
-    measure = f"{noun_word} {verb[0]}" if verb else noun_word
+    noun_word = lexicon.NOUN_SYNONYMS.get(found[0], found[0]) if found else "count"
+    if verb and verb[0] in lexicon.PEOPLE_CLASSES:
+        measure = f"people {verb[0]}"  # "23 deaths" and "killed 41 people" count the same thing
+    else:
+        measure = f"{noun_word} {verb[0]}" if verb else noun_word
     pieces = [q.start, q.end] + ([noun[1]] if noun else []) + ([verb[1], verb[2]] if verb else [])
     if scope == "unspecified" and lexicon.PART_MARKERS.search(ctx.text[max(c_start, q.start - 25) : q.start]):
         scope = "part"
+    owner = choose_owner(ctx, subject, q.start, q.end)
+    alone = lexicon.ALONE.search(ctx.text, ctx.start, ctx.end)
+    if alone:
+        # "in Port X alone, 450,000 ..." / "... stores in the Y alone": that place's share
+        before = [m for m in ctx.mentions if m.end <= alone.start() and alone.start() - m.end <= 3]
+        if before and before[-1].name != subject:
+            owner, scope = before[-1].name, "part"
     return NumericDraft(
-        ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", choose_owner(ctx, subject, q.start, q.end),
+        ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", owner,
         scope, measure, content_terms(measure), min(pieces), max(pieces),
-        time_varying=bool(verb and verb[0] in lexicon.TIME_VARYING_CLASSES), clause=(c_start, c_end),
+        time_varying=bool(verb and verb[0] in lexicon.TIME_VARYING_CLASSES) or scope == "total",
+        clause=(c_start, c_end),
     )
+
+
+_PERIOD_WORDS = frozenset(
+    """quarterly annual yearly monthly weekly daily full-year half-year first-quarter second-quarter third-quarter
+    fourth-quarter first-half second-half fiscal calendar year quarter net gross adjusted overall comparable
+    operating incremental""".split()
+)
 
 
 def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
@@ -130,6 +148,11 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     if found is None:
         return None
     measure, m_start, m_end = found
+    # a segment ("online sales", "cloud revenue") is not the whole; period words ("quarterly") don't matter
+    modifier = re.search(r"([A-Za-z][a-z\-]+)\s+$", ctx.text[max(c_start, m_start - 25) : m_start])
+    if modifier and modifier.group(1).lower() not in _PERIOD_WORDS and modifier.group(1).lower() not in \
+            lexicon.STOPWORDS and not re.match(r"(?i)(?:reported|posted|record|new|total|its|their|of)$", modifier.group(1)):
+        measure = f"{modifier.group(1).lower()} {measure}"
     # the party the money is about: "investment in X", "commitment from X"
     subject_mention = None
     for mention in ctx.mentions:
@@ -157,6 +180,22 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     )
 
 
+_GENERIC_DIMENSIONS = {"length", "time", "mass", "area", "volume", "speed", "temperature", "data"}
+_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|its\s+)?([a-z][a-z\-]{2,})")
+_NOUN_BEFORE = re.compile(r"([a-z][a-z\-]{2,})\s+(?:of|at|reached|hit|measured|was|were|is|topped|exceeded)?\s*(?:about|nearly|up to|more than|over|some)?\s*$")
+
+
+def _thing_measured(ctx: SentenceContext, q: Quantity, c_start: int) -> str | None:
+    """For vague dimensions, the noun that says what was measured: "380 mm of rain", "a surge of 3 m"."""
+    after = _OF_NOUN.match(ctx.text, q.end)
+    if after and after.group(1) not in lexicon.STOPWORDS:
+        return after.group(1)
+    before = _NOUN_BEFORE.search(ctx.text[max(c_start, q.start - 40) : q.start])
+    if before and before.group(1) not in lexicon.STOPWORDS:
+        return before.group(1)
+    return None
+
+
 def _spec_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
     window_start, window_end = max(c_start, q.start - 40), min(c_end, q.end + 40)
     if q.dimension == "data":
@@ -173,6 +212,11 @@ def _spec_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -
         found = None
     if q.dimension == "bandwidth" and re.search(r"(?i)memory|HBM", ctx.text[window_start:window_end]):
         measure = "memory bandwidth"
+    if q.dimension in _GENERIC_DIMENSIONS and found is None and ctx.table_header is None:
+        thing = _thing_measured(ctx, q, c_start)
+        if thing is None:
+            return None  # "four decades", "three meters" alone: too vague to compare across articles
+        measure = f"{measure} of {thing}"
     if ctx.table_header is not None:
         measure = measure if q.dimension != "data" or found else "memory"
     tag = lexicon.PRECISION_TAG.search(ctx.text, q.start, min(c_end, q.end + 30))
