@@ -120,3 +120,100 @@ def aggregate_findings(claims: list[Claim]) -> list[Finding]:
                     findings.append(Finding("CC402", severity, [total, count, unit], total.subject, total.measure,
                                             explain.aggregate(total, count, unit, computed), miss))
     return findings
+
+
+def _position(claim: Claim) -> int:
+    found = claim.sentence.find(claim.value.text) if claim.value.text else -1
+    return found if found >= 0 else claim.sentence.find(claim.quote)
+
+
+def _by_sentence(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[(claim.article, claim.sentence)].append(claim)
+    return groups
+
+
+def parts_findings(claims: list[Claim]) -> list[Finding]:
+    """A stated total against the parts the same sentence lists for it."""
+    findings: list[Finding] = []
+    for group in _by_sentence(claims).values():
+        parts_of: dict[str, list[Claim]] = defaultdict(list)
+        for claim in group:
+            if claim.base and claim.base.startswith("parts:"):
+                parts_of[claim.base[6:]].append(claim)
+        for total_text, parts in sorted(parts_of.items()):
+            totals = [c for c in group if c.value.text == total_text and not (c.base or "").startswith("parts:")]
+            if not totals or any(p.value.low is None or p.value.high is None for p in parts):
+                continue
+            total = totals[0]
+            computed = (sum(p.value.low or 0.0 for p in parts), sum(p.value.high or 0.0 for p in parts))
+            stated = (total.value.low or 0.0, total.value.high if total.value.high is not None else float("inf"))
+            if computed[1] < stated[0] or computed[0] > stated[1]:
+                middle = (computed[0] + computed[1]) / 2
+                miss = abs((total.value.nominal or stated[0]) - middle) / max(middle, 1e-12)
+                severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.02 else "low")
+                findings.append(Finding("CC402", severity, [total, *parts], total.subject, total.measure,
+                                        explain.parts(total, parts, computed), miss))
+    return findings
+
+
+def change_findings(claims: list[Claim]) -> list[Finding]:
+    """ "X of $4.82 billion was up 12% from $4.1 billion": the two stated values give 17.6%, not 12%."""
+    findings: list[Finding] = []
+    for group in _by_sentence(claims).values():
+        changes = [c for c in group if c.kind == ClaimKind.NUMERIC and c.value.dimension == "percent"
+                   and c.measure.split(" ", 1)[0] in ("up", "down")]
+        values = [c for c in group if c.kind == ClaimKind.NUMERIC and c.value.dimension not in ("percent", "ratio")
+                  and c.value.low and c.value.high]
+        for change in changes:
+            where = _position(change)
+            olds = [c for c in values if _position(c) > where
+                    and c.sentence[max(0, _position(c) - 8) : _position(c)].strip().lower().endswith("from")]
+            news = [c for c in values if _position(c) < where]
+            for old in olds:
+                for new in news:
+                    if (new.value.unit, new.value.dimension) != (old.value.unit, old.value.dimension):
+                        continue
+                    ratio = _ratio_interval(new, old)
+                    if ratio is None or change.value.low is None or change.value.high is None:
+                        continue
+                    down = change.measure.startswith("down")
+                    pct = ((1 - ratio[1]) * 100, (1 - ratio[0]) * 100) if down else ((ratio[0] - 1) * 100,
+                                                                                     (ratio[1] - 1) * 100)
+                    slack = max(0.5, 0.05 * abs(change.value.high))
+                    if pct[1] < change.value.low - slack or pct[0] > change.value.high + slack:
+                        middle = (pct[0] + pct[1]) / 2
+                        miss = abs((change.value.nominal or 0.0) - middle) / max(abs(middle), 1e-9)
+                        severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                        findings.append(Finding("CC401", severity, [change, new, old], change.subject,
+                                                new.measure, explain.change(change, new, old, pct), miss))
+    return findings
+
+
+def sentence_ratio_findings(claims: list[Claim]) -> list[Finding]:
+    """ "380 mm of rain, three times its average of 95 mm": the values the sentence states give 4x."""
+    findings: list[Finding] = []
+    for group in _by_sentence(claims).values():
+        for ratio in (c for c in group if c.kind == ClaimKind.RATIO and c.base is None and c.value.low is not None):
+            where = _position(ratio)
+            values = [c for c in group if c.kind == ClaimKind.NUMERIC and c.value.dimension not in ("percent", "ratio")
+                      and c.value.low and c.value.high]
+            before = [c for c in values if _position(c) < where]
+            after = [c for c in values if _position(c) > where]
+            if not before or not after:
+                continue
+            top, bottom = before[-1], after[0]
+            if (top.value.unit, top.value.dimension) != (bottom.value.unit, bottom.value.dimension):
+                continue
+            computed = _ratio_interval(top, bottom)
+            if computed is None:
+                continue
+            stated = (ratio.value.low, ratio.value.high if ratio.value.high is not None else ratio.value.low)
+            if _miss(stated, computed) > 0:
+                middle = (computed[0] + computed[1]) / 2
+                miss = abs((ratio.value.nominal or stated[0]) - middle) / middle
+                severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                findings.append(Finding("CC401", severity, [ratio, top, bottom], ratio.subject, top.measure,
+                                        explain.sentence_ratio(ratio, top, bottom, computed), miss))
+    return findings

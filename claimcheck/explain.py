@@ -117,3 +117,25 @@ def aggregate(total: Claim, count: Claim, unit: Claim, computed: tuple[float, fl
         f"{label(total)} states an aggregate of {_value(total)}, but {count.value.text} × {unit.value.text} "
         f"gives {display.interval(computed[0], computed[1], total.value.unit)}."
     )
+
+
+def parts(total: Claim, items: list[Claim], computed: tuple[float, float]) -> str:
+    listed = " + ".join(p.value.text for p in items)
+    return (
+        f"{label(total)} gives a total of {_value(total)} and lists its parts as {listed} = "
+        f"{display.interval(computed[0], computed[1], total.value.unit)}; the parts do not add up to the total."
+    )
+
+
+def change(pct: Claim, new: Claim, old: Claim, computed: tuple[float, float]) -> str:
+    return (
+        f'{label(pct)} says "{pct.value.text}" from {old.value.text} to {new.value.text}, but those figures give a '
+        f"change of {computed[0]:.1f}%–{computed[1]:.1f}%."
+    )
+
+
+def sentence_ratio(ratio: Claim, top: Claim, bottom: Claim, computed: tuple[float, float]) -> str:
+    return (
+        f'{label(ratio)} says {top.value.text} is "{ratio.value.text}" {bottom.value.text}, but '
+        f"{top.value.text} / {bottom.value.text} = {computed[0]:.2f}–{computed[1]:.2f}."
+    )

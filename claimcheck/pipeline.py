@@ -115,6 +115,9 @@ def audit_articles(articles: list[Article], ledger: Ledger | None, claims_per_ar
     findings = reconcile.pair_findings(claims, graph)
     findings += arithmetic.ratio_findings(claims)
     findings += arithmetic.aggregate_findings(claims)
+    findings += arithmetic.parts_findings(claims)
+    findings += arithmetic.change_findings(claims)
+    findings += arithmetic.sentence_ratio_findings(claims)
     contradictions = reconcile.bucket(findings)
     return claims, groups, contradictions
 

@@ -121,8 +121,8 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
         return None  # a tranche and another amount: neither bounds the other
     if a.time_varying and not _times_overlap(a, b):
         return _cumulative(a, b)
-    if a.time_source.startswith("stated") and b.time_source.startswith("stated") and not _times_overlap(a, b):
-        return None
+    if (a.time_source.startswith("stated") or b.time_source.startswith("stated")) and not _times_overlap(a, b):
+        return None  # figures for different periods ("a year earlier") are not in conflict
     if not disjoint(a, b):
         return None
     factor = separation(a, b)
@@ -159,7 +159,9 @@ def _temporal(a: Claim, b: Claim) -> Finding | None:
 
 
 def _proportion(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
-    if not graph.related(a.subject, b.subject) or not (a.base and b.base and graph.related(a.base, b.base)):
+    if not graph.related(a.subject, b.subject):
+        return None
+    if (a.base or b.base) and not (a.base and b.base and graph.related(a.base, b.base)):
         return None
     if not (a.polarity and b.polarity) or not disjoint(a, b, 0.0):
         return None

@@ -88,14 +88,9 @@ def choose_subject(
     owners = [m for m in ctx.mentions if c_start <= m.start and m.end <= anchor_start]
     if owners:
         return owners[-1], None
-    if ctx.main_entity and not any(c_start <= m.start < c_end for m in ctx.mentions):
-        return None, ctx.main_entity
-    # "1.4 million chips were shipped by Acme": a following name is a last resort
-    following = [
-        m for m in ctx.mentions
-        if anchor_end <= m.start and m.end <= c_end and not is_comparison_base(ctx, m)
-    ]
-    return (following[0], None) if following else (None, None)
+    # names after the figure are mostly speakers and sources ("..., the CEO said"): the article's
+    # main subject is the better guess for "the company operates 1,150 stores"
+    return None, ctx.main_entity
 
 
 def choose_owner(ctx: SentenceContext, subject: str | None, anchor_start: int, anchor_end: int,
@@ -137,11 +132,19 @@ def negated(clause: str) -> bool:
     return bool(lexicon.NEGATION.search(clause))
 
 
+_TIME_WORDS = frozenset(
+    """quarter quarters year years month months week weeks day days ended ending today yesterday tonight
+    morning evening night annual annually jan feb mar apr may jun jul aug sep sept oct nov dec january february
+    march april june july august september october november december monday tuesday wednesday thursday friday
+    saturday sunday earlier later ago""".split()
+)
+
+
 def content_terms(text: str) -> tuple[str, ...]:
-    """Lower-case content words, crudely singularised, for fuzzy measure matching."""
+    """Lower-case content words, crudely singularised, for fuzzy measure matching; time words dropped."""
     terms = []
-    for word in re.findall(r"[A-Za-z][A-Za-z\-]+", text.lower()):
-        if word in lexicon.STOPWORDS or len(word) < 3:
+    for word in re.findall(r"[A-Za-z][A-Za-z]+", text.lower()):
+        if word in lexicon.STOPWORDS or word in _TIME_WORDS or len(word) < 3:
             continue
         if word.endswith("ies") and len(word) > 4:
             word = word[:-3] + "y"

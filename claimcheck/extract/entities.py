@@ -162,6 +162,8 @@ def _split_run(run: list[Token], at_start: bool, known: set[str], heading: bool 
         if generic or untrusted or (version and not piece):
             if piece:
                 pieces.append(piece)
+            elif generic and item is run[0] and not heading:
+                at_start = False  # "Its Lisbon store": the opener took the sentence capital, the next is a name
             piece = []
             # past a name and a title ("Acme CEO Jane Roe") we are no longer at the sentence start
             at_start = at_start and (heading or not (generic and pieces))

@@ -20,7 +20,7 @@ from claimcheck.extract.proportions import ProportionDraft, proportion_drafts
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import Sentence, split_sentences, table_cells
 from claimcheck.extract.status import StatusDraft, status_drafts
-from claimcheck.extract.timeexpr import find_times
+from claimcheck.extract.timeexpr import find_relative_times, find_times
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
 EXTRACTOR_VERSION = "1"
@@ -57,6 +57,9 @@ class _Builder:
                 if not (start <= t.start < end)
                 and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
             ]
+            published = self.article.published.span if self.article.published else None
+            # "a year earlier" qualifies the figure right before it, not every figure in the clause
+            stated += [t for t in find_relative_times(ctx.text, start, clause_end, published) if t.start - end <= 30]
             if stated and kind in (ClaimKind.NUMERIC, ClaimKind.PROPORTION):
                 time, time_source = stated[0].span, f'stated: "{stated[0].text}"'
             elif self.article.published:
@@ -68,7 +71,8 @@ class _Builder:
             id=_claim_id(self.article, start, end, kind.value, measure), article=self.article.id,
             path=self.article.path, line=self.article.line_at(start), start=start, end=end,
             sentence=ctx.sentence, quote=ctx.text[start:end], kind=kind, time=time, time_source=time_source,
-            attribution=ctxmod.attribution(ctx.sentence), polarity=not ctxmod.negated(clause),
+            attribution=ctxmod.attribution(ctx.sentence),
+            polarity=not ctxmod.negated(ctx.text[max(clause_start, start - 30) : end]),
             entities=tuple(dict.fromkeys(m.name for m in ctx.mentions)), **fields,  # type: ignore[arg-type]
         ))
 
@@ -82,9 +86,10 @@ class _Builder:
         value = Value(low=d.low, high=d.high, nominal=(d.low + d.high) / 2, unit="%", dimension="percent",
                       qualifier="exact" if d.low == d.high else "range", text=d.text,
                       display=display.interval(d.low, d.high, "%"))
+        measure = f"share on {d.object}" if d.object else "share " + " ".join(d.terms)
         self.add(ctx, kind=ClaimKind.PROPORTION, start=d.quote_start, end=d.quote_end, subject=d.subject,
-                 subject_text=d.subject_text, measure=f"share on {d.object}", measure_terms=d.terms, value=value,
-                 base=d.object)
+                 subject_text=d.subject_text, measure=measure, measure_terms=d.terms, value=value,
+                 base=d.object or None)
 
     def status(self, ctx: SentenceContext, d: StatusDraft) -> None:
         low = float(d.low.start.toordinal()) if d.low else None

@@ -87,6 +87,7 @@ CUMULATIVE_MONEY = frozenset({"buyback", "investment"})
 TOTAL_MARKERS = re.compile(
     r"(?i)(?<![\w\-])(?:in total|total|totals|totalling|totaling|globally|worldwide|across all|overall|"
     r"altogether|in all|all told|cumulative|cumulatively|to date|so far|nationwide|company-wide|statewide|"
+    r"across the (?:state|country|nation|region|city|county|province|world|globe)|"
     r"since (?:the|its|it|their|launch|inception)\b[^.;]{0,40}?\b(?:began|begun|started|launched|opened))(?![\w\-])"
 )
 AGGREGATE_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:aggregate|combined|collectively|together)(?![\w\-])")

@@ -106,6 +106,11 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     found = counted_noun(ctx.text, q, c_end)
     noun = (found[1], found[2]) if found else None
     verb = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90), q.start)
+    if verb and noun and noun[0] <= verb[1] < noun[1]:
+        # the noun itself ("customers") matched a class; what happens to it ("lost power") says more
+        after = _nearest(lexicon.COUNT_VERB_RE, ctx.text, noun[1], min(c_end, noun[1] + 60), noun[1])
+        before = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), q.start, q.start)
+        verb = after or before or verb
     clause = ctx.text[c_start:c_end]
     scope = _scope(clause)
     # a bare "two labs" is description; a count is a claim when something happens to it or it is a total
@@ -126,8 +131,10 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     if alone:
         # "in Port X alone, 450,000 ..." / "... stores in the Y alone": that place's share
         before = [m for m in ctx.mentions if m.end <= alone.start() and alone.start() - m.end <= 3]
-        if before and before[-1].name != subject:
+        if before:
             owner, scope = before[-1].name, "part"
+            if owner == subject:  # "In Port X alone, 450,000 homes ...": the place is the share, not the subject
+                subject = ctx.topic or ctx.main_entity or subject
     return NumericDraft(
         ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", owner,
         scope, measure, content_terms(measure), min(pieces), max(pieces),
@@ -252,7 +259,9 @@ def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int
     down = lexicon.DIRECTION_DOWN.search(before + " " + after[:30])
     up = lexicon.DIRECTION_UP.search(before + " " + after[:30])
     direction = "down" if down else ("up" if up else "")
-    terms = content_terms(before + " " + re.split(r"[,;.]", after)[0])
+    after = re.split(r"(?i),|;|\.\s| in the | during | since | compared | from | than | versus | over the | a year",
+                     after)[0]
+    terms = content_terms(before + " " + after)
     terms = tuple(t for t in terms if not (lexicon.DIRECTION_DOWN.fullmatch(t) or lexicon.DIRECTION_UP.fullmatch(t)))
     if not terms:
         return None
@@ -262,16 +271,19 @@ def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int
     measure = " ".join(([direction] if direction else []) + list(terms[:6]))
     return NumericDraft(
         ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", None, "unspecified", measure,
-        terms, max(c_start, q.start - len(before.lstrip())), min(c_end, q.end + len(re.split(r"[,;.]", after)[0])),
+        terms, max(c_start, q.start - len(before.lstrip())), min(c_end, q.end + len(after)),
         base=base.name if base else None, clause=(c_start, c_end),
     )
 
 
 def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
     base = comparison_base(ctx, q.end, c_end) or comparison_base(ctx, c_start, q.start)
-    if base is None:
-        return None
     mention, topic = choose_subject(ctx, q.start, q.end)
+    if base is None:
+        # "three times its average of 95 mm": the arithmetic check works within the sentence
+        subject = mention.name if mention else (topic or "")
+        return NumericDraft(ClaimKind.RATIO, q, subject, mention.surface if mention else "", None, "unspecified",
+                            "sentence ratio", (), q.start, q.end, base=None, clause=(c_start, c_end))
     if mention is not None and mention.name == base.name:
         mention, topic = None, ctx.topic
     subject = mention.name if mention else (topic or "")
@@ -287,6 +299,40 @@ def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> Numer
         ClaimKind.RATIO, q, subject, mention.surface if mention else "", None, "unspecified",
         f"{direction} {measure}".strip(), terms, q.start, base.end, base=base.name, clause=(c_start, c_end),
     )
+
+
+_LIST_OPENER = re.compile(r"\s*(?::|—|–|,? including|,? of which)\s*")
+_LIST_JOINER = re.compile(r"^[^,;.:0-9]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def listed_parts(ctx: SentenceContext, quantities: list[Quantity], totals: list[NumericDraft]) -> list[NumericDraft]:
+    """ "1,240 homes: 610 destroyed, 480 with major damage and 90 with minor damage" -> three parts."""
+    parts: list[NumericDraft] = []
+    for total in totals:
+        if total.kind != ClaimKind.NUMERIC or total.quantity.dimension != "number":
+            continue
+        gap = ctx.text[total.quote_end : min(ctx.end, total.quote_end + 40)]
+        opener = _LIST_OPENER.search(gap)
+        if opener is None or not re.fullmatch(r"[^,;.0-9]*", gap[: opener.start()]):
+            continue
+        start = total.quote_end + opener.end()
+        items = [q for q in quantities if q.start >= start and q.kind == "number"]
+        chain: list[Quantity] = []
+        for item in items:
+            if not chain:
+                if item.start - start > 2:
+                    break
+            elif not _LIST_JOINER.match(ctx.text[chain[-1].end : item.start]):
+                break
+            chain.append(item)
+        if len(chain) >= 2:
+            parts += [
+                NumericDraft(ClaimKind.NUMERIC, q, total.subject, total.subject_text, None, "part", total.measure,
+                             total.measure_terms, q.start, q.end, base=f"parts:{total.quantity.text}",
+                             clause=total.clause)
+                for q in chain
+            ]
+    return parts
 
 
 def numeric_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[NumericDraft]:
@@ -307,4 +353,6 @@ def numeric_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[Num
             draft = _count_measure(ctx, q, c_start, c_end)
         if draft is not None and draft.subject:
             drafts.append(draft)
-    return drafts
+    parts = listed_parts(ctx, quantities, drafts)
+    listed = {p.quantity.start for p in parts}
+    return [d for d in drafts if d.quantity.start not in listed] + parts

@@ -24,7 +24,8 @@ _WHOLE_RE = re.compile(
 )
 _AUX = re.compile(
     r"(?i)\s(?:is|are|was|were|now|have|has|had|will|would|can|could|do|does|did|run|runs|ran|rely|relies|use|uses|"
-    r"used|come|comes|came|live|lives|lived|voted|went|go|goes|remain|remains|happen|happens|happened)(?![\w])"
+    r"used|come|comes|came|live|lives|lived|voted|went|go|goes|remain|remains|happen|happens|happened|offer|offers|"
+    r"[a-z]+ed)(?![\w])"
 )
 _OBJECT_BEFORE = re.compile(r"(?i)(?:on|with|using|by|in|at|to|for)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?$")
 
@@ -53,20 +54,29 @@ def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: f
         found = ctx.text.find(stop, aux.end(), ctx.end)
         if found != -1:
             pred_end = min(pred_end, found)
-    in_np = [m for m in ctx.mentions if np_start <= m.start < np_end]
+    in_np = [m for m in ctx.mentions if np_start <= m.start < np_end and not m.possessive]
     objects = [
         m for m in ctx.mentions
         if aux.start() <= m.start < pred_end and _OBJECT_BEFORE.search(ctx.text[max(aux.start(), m.start - 20) : m.start])
     ]
     objects = [m for m in objects if not m.possessive] or objects
-    if not in_np or not objects:
+    predicate = ctx.text[aux.start() : pred_end]
+    for mention in objects:
+        predicate = predicate.replace(mention.surface, " ")
+    verbs = tuple(sorted({t[:5] for t in content_terms(predicate)}))
+    if not verbs:
         return None
-    subject, obj = in_np[0], objects[0]
-    words = ctx.text[np_start:pred_end]
-    for mention in (*in_np, *objects):
-        words = words.replace(mention.surface, " ")
-    terms = tuple(sorted({t[:5] for t in content_terms(words)}))
-    return ProportionDraft(low, high, text, subject.name, subject.surface, obj.name, terms, q_start, obj.end)
+    if in_np:
+        subject_name, subject_surface = in_np[0].name, in_np[0].surface
+    else:
+        # "all of the state's public schools": the group itself is what the share is of
+        group = content_terms(ctx.text[np_start:np_end])
+        if not group:
+            return None
+        subject_name = subject_surface = " ".join(group)
+    obj = objects[0].name if objects else ""
+    end = objects[0].end if objects else pred_end
+    return ProportionDraft(low, high, text, subject_name, subject_surface, obj, verbs, q_start, end)
 
 
 def proportion_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[ProportionDraft]:

@@ -7,11 +7,17 @@ from dataclasses import dataclass
 
 from claimcheck.extract.clause import SentenceContext, is_comparison_base
 from claimcheck.extract.entities import Mention, looks_like_product
-from claimcheck.extract.timeexpr import StatusCue, TimeMention, find_status_cues, find_times
+from claimcheck.extract.timeexpr import (
+    StatusCue,
+    TimeMention,
+    find_relative_times,
+    find_status_cues,
+    find_times,
+)
 from claimcheck.models import DateSpan, Modality
 
 _JOIN_TO_TIME = re.compile(
-    r"(?i)^\s*(?:[-–—,(]\s*)?(?:(?:is|are|was|were)\s+)?(?:(?:scheduled|slated|planned|set|due|expected|"
+    r"(?i)^\s*(?:[-–—,(]\s*)?(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:scheduled|slated|planned|set|due|expected|"
     r"poised)\s+(?:for|in|to\s+\w+(?:\s+in)?)|coming\s+in|arrives?\s+in|launch(?:es)?\s+in|ships?\s+in|"
     r"in|by|for|due)\s+$"
 )
@@ -77,11 +83,18 @@ def status_drafts(ctx: SentenceContext, published: DateSpan | None) -> list[Stat
         if not subject or subject in done:
             continue
         done.add(subject)
-        if cue.kind == "future":
+        # "opened in March", "opened to traffic last year": the cue's own time, when it states one
+        stated = [t for t in [*times, *find_relative_times(ctx.text, cue.end, ctx.end, published)]
+                  if 0 <= t.start - cue.end <= 25]
+        if stated and cue.kind == "available":
+            low, high = stated[0].span, stated[0].span
+        elif cue.kind == "future":
             low, high = published, None
         else:
             low, high = None, published
         spans = [cue.start, cue.end] + ([mention.start, mention.end] if mention else [])
+        if stated and cue.kind == "available":
+            spans.append(stated[0].end)
         drafts.append(StatusDraft(subject, mention.surface if mention else "", low, high, cue.text,
-                                  "confirmed", min(spans), max(spans), False))
+                                  "confirmed", min(spans), max(spans), bool(stated)))
     return drafts

@@ -117,6 +117,8 @@ _CUES: list[tuple[str, StatusKind, Literal["before", "after", "either"]]] = [
     (r"current[\s\-]generation|latest[\s\-]generation", "available", "either"),
     (r"upcoming|forthcoming", "future", "after"),
     (r"(?:has|have|had|was|were) (?:launched|released|debuted)", "available", "before"),
+    (r"(?:which|that|has|have|had|was|were|officially|finally|recently) opened|opened (?:to (?:the public|traffic|"
+     r"visitors|customers|passengers)|its doors)|(?:which|that) (?:launched|debuted) in", "available", "before"),
     (r"previous[\s\-]generation|prior[\s\-]generation|last[\s\-]generation|predecessor", "past", "either"),
     (r"on the horizon|yet to (?:launch|ship|be released|open)|not yet (?:available|released|shipping|launched)", "future", "either"),
     (r"(?:scheduled|slated|planned|set|due|expected|poised) (?:for|to (?:launch|ship|arrive|debut|open|be released|start)(?: in)?|in|out in)", "plan", "before"),
@@ -140,3 +142,40 @@ def find_status_cues(text: str, start: int = 0, end: int | None = None) -> list[
             cues.append(StatusCue(match.start(), match.end(), kind, match.group(0), where))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+_RELATIVE = re.compile(
+    r"(?i)(?<![\w\-])(?P<rel>a year (?:earlier|ago|before)|last year|the (?:previous|prior) year|a year-ago|"
+    r"year-ago|next year)(?![\w])"
+    rf"|(?<![\w\-])in (?P<month>{_MONTH_RE})\.?(?!\s*\d)(?![\w])"
+)
+
+
+def _shift(span: DateSpan, years: int) -> DateSpan:
+    def move(day: dt.date) -> dt.date:
+        try:
+            return day.replace(year=day.year + years)
+        except ValueError:  # 29 February
+            return day.replace(year=day.year + years, day=28)
+
+    return DateSpan(start=move(span.start), end=move(span.end))
+
+
+def find_relative_times(text: str, start: int, end: int, published: DateSpan | None) -> list[TimeMention]:
+    """ "last year", "a year earlier", "in March" resolved against the article's date."""
+    if published is None:
+        return []
+    found: list[TimeMention] = []
+    year = published.end.year
+    for match in _RELATIVE.finditer(text, start, end):
+        rel, month = match.group("rel"), match.group("month")
+        if rel:
+            lowered = rel.lower()
+            offset = 1 if lowered == "next year" else (0 if "this year" in lowered else -1)
+            span = _month_span(year + offset, 1, 12)
+        else:
+            index = _MONTHS[month.lower().rstrip(".")]
+            # a bare month is the most recent one at the article's date
+            span = _month_span(year if index <= published.end.month else year - 1, index, index)
+        found.append(TimeMention(match.start(), match.end(), span, match.group(0)))
+    return found
