@@ -198,7 +198,7 @@ def _lookalikes(s: Story, q: float) -> None:
         s.plant(
             [
                 (two[0], f"{c} laid {q1} last year.", q1),
-                (two[1], f"Crews installed {q2}, the company said.", q2),
+                (two[1], f"Crews installed {q2} for {c}, the company said.", q2),
             ],
             None,
             "units",
@@ -208,8 +208,8 @@ def _lookalikes(s: Story, q: float) -> None:
         q1, q2 = f"{gw:.1f} GW of capacity", f"{int(gw * 1000):,} MW of capacity"
         s.plant(
             [
-                (two[0], f"The {s.ctx['city']} campus will draw {q1}.", q1),
-                (two[1], f"Planning documents show the campus at {q2}.", q2),
+                (two[0], f"The {c} campus in {s.ctx['city']} will draw {q1}.", q1),
+                (two[1], f"Planning documents show the {c} campus at {q2}.", q2),
             ],
             None,
             "power",

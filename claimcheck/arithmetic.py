@@ -58,7 +58,7 @@ def ratio_findings(claims: list[Claim]) -> list[Finding]:
             bottoms = [c for c in table.get((claim.base, dimension), []) if _compatible(c, tops)]
             for top in tops:
                 for bottom in bottoms:
-                    if not measures_match(top, bottom):
+                    if not (measures_match(top, bottom) or _nested(top.measure, bottom.measure)):
                         continue
                     computed = _ratio_interval(top, bottom)
                     if computed is None:
@@ -80,6 +80,12 @@ def ratio_findings(claims: list[Claim]) -> list[Finding]:
             findings.append(Finding("CC401", severity, [claim, top, bottom], claim.subject, top.measure,
                                     explain.ratio(claim, top, bottom, computed), miss))
     return findings
+
+
+def _nested(a: str, b: str) -> bool:
+    """ "memory bandwidth" and "bandwidth": one measure names the other more precisely."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def _same_sentence_or_tagged(candidate: Claim, ratio: Claim) -> bool:

@@ -210,8 +210,14 @@ def predictions_from_report(report: dict[str, Any]) -> list[Prediction]:
             )
             for x in c.get("claims", [])
         )
-        out.append(Prediction(id=str(c.get("id", "")), kind=str(c.get("kind", "")),
-                              explanation=str(c.get("explanation", "")), claims=claims))
+        out.append(
+            Prediction(
+                id=str(c.get("id", "")),
+                kind=str(c.get("kind", "")),
+                explanation=str(c.get("explanation", "")),
+                claims=claims,
+            )
+        )
     return out
 
 
@@ -237,7 +243,8 @@ def _pred_spans(pred: PredClaim, text: str) -> list[Span]:
     near = [s for s in _find_spans(text, pred.quote) if s.line_start - 2 <= pred.line <= s.line_end + 2]
     if len(near) > 1 and pred.sentence:
         inside = [
-            s for s in near
+            s
+            for s in near
             for sent in _find_spans(text, pred.sentence)
             if sent.start <= s.start and s.end <= sent.end
         ]
@@ -245,15 +252,41 @@ def _pred_spans(pred: PredClaim, text: str) -> list[Span]:
     return near
 
 
-def covers(pred: PredClaim, gold: LocatedClaim, texts: dict[str, str]) -> bool:
+def covers(
+    pred: PredClaim,
+    gold: LocatedClaim,
+    texts: dict[str, str],
+    memo: dict[tuple[str, PredClaim], list[Span]] | None = None,
+) -> bool:
     """Does one predicted claim point at the same place as one gold claim?"""
     if not _same_file(pred.path, gold.file):
         return False
-    spans = _pred_spans(pred, texts[gold.file])
+    if memo is None:
+        spans = _pred_spans(pred, texts[gold.file])
+    elif (gold.file, pred) in memo:
+        spans = memo[(gold.file, pred)]
+    else:
+        spans = memo[(gold.file, pred)] = _pred_spans(pred, texts[gold.file])
     if spans:
         return any(p.start < g.end and g.start < p.end for p in spans for g in gold.spans)
     on_line = any(g.line_start <= pred.line <= g.line_end for g in gold.spans)
     return on_line and bool(_significant(pred.quote or pred.sentence) & _significant(gold.quote))
+
+
+def _by_file(items: tuple[LocatedItem, ...]) -> dict[str, list[LocatedItem]]:
+    index: dict[str, list[LocatedItem]] = {}
+    for item in items:
+        for name in {c.file for c in item.claims}:
+            index.setdefault(name.rsplit("/", 1)[-1], []).append(item)
+    return index
+
+
+def _candidates(pred: Prediction, index: dict[str, list[LocatedItem]]) -> list[LocatedItem]:
+    seen: dict[str, LocatedItem] = {}
+    for claim in pred.claims:
+        for item in index.get(claim.path.replace("\\", "/").rsplit("/", 1)[-1], []):
+            seen.setdefault(item.id, item)
+    return list(seen.values())
 
 
 def _same_claim(a: LocatedClaim, b: LocatedClaim) -> bool:
@@ -305,14 +338,19 @@ def _ratio(num: int, den: int) -> float:
 def score(predictions: list[Prediction], gold: Gold) -> EvalReport:
     """Recall over gold contradictions, precision over predictions (1.0 when the denominator is 0)."""
 
+    memo: dict[tuple[str, PredClaim], list[Span]] = {}
+    contra_index, cons_index = _by_file(gold.contradictions), _by_file(gold.consistent)
+
     def covered(pred: Prediction, item: LocatedItem) -> set[int]:
-        return {i for i, g in enumerate(item.claims) if any(covers(p, g, gold.texts) for p in pred.claims)}
+        return {
+            i for i, g in enumerate(item.claims) if any(covers(p, g, gold.texts, memo) for p in pred.claims)
+        }
 
     def blocked(item: LocatedItem, i: int, j: int) -> bool:
         a, b = item.claims[i], item.claims[j]
         return any(
             any(_same_claim(a, c) for c in cons.claims) and any(_same_claim(b, c) for c in cons.claims)
-            for cons in gold.consistent
+            for cons in cons_index.get(a.file.rsplit("/", 1)[-1], [])
         )
 
     matches: dict[str, list[str]] = {item.id: [] for item in gold.contradictions}
@@ -321,11 +359,11 @@ def score(predictions: list[Prediction], gold: Gold) -> EvalReport:
     correct = 0
     for pred in predictions:
         hit = False
-        for item in gold.contradictions:
+        for item in _candidates(pred, contra_index):
             if item.kind == "arithmetic" and pred.kind != "arithmetic":
                 continue  # comparing a total with one of its parts is not finding the arithmetic error
             idx = sorted(covered(pred, item))
-            pairs = [(i, j) for n, i in enumerate(idx) for j in idx[n + 1:]]
+            pairs = [(i, j) for n, i in enumerate(idx) for j in idx[n + 1 :]]
             if any(not blocked(item, i, j) for i, j in pairs):
                 matches[item.id].append(pred.id)
                 hit = True
@@ -335,11 +373,16 @@ def score(predictions: list[Prediction], gold: Gold) -> EvalReport:
             correct += 1
             kind.correct += 1
         else:
-            looks = [c.id for c in gold.consistent if len(covered(pred, c)) >= 2]
-            false_alarms.append(FalseAlarm(
-                id=pred.id, kind=pred.kind, explanation=pred.explanation, consistent=looks,
-                quotes=[f"{c.path}:{c.line}: {c.quote}" for c in pred.claims],
-            ))
+            looks = [c.id for c in _candidates(pred, cons_index) if len(covered(pred, c)) >= 2]
+            false_alarms.append(
+                FalseAlarm(
+                    id=pred.id,
+                    kind=pred.kind,
+                    explanation=pred.explanation,
+                    consistent=looks,
+                    quotes=[f"{c.path}:{c.line}: {c.quote}" for c in pred.claims],
+                )
+            )
     misses = []
     for item in gold.contradictions:
         kind = per_kind.setdefault(item.kind or "", KindScore())
@@ -353,12 +396,18 @@ def score(predictions: list[Prediction], gold: Gold) -> EvalReport:
         k.recall, k.precision = _ratio(k.found, k.gold), _ratio(k.correct, k.predicted)
     found = sum(1 for v in matches.values() if v)
     return EvalReport(
-        gold=len(gold.contradictions), found=found, recall=_ratio(found, len(gold.contradictions)),
-        predicted=len(predictions), correct=correct, precision=_ratio(correct, len(predictions)),
+        gold=len(gold.contradictions),
+        found=found,
+        recall=_ratio(found, len(gold.contradictions)),
+        predicted=len(predictions),
+        correct=correct,
+        precision=_ratio(correct, len(predictions)),
         consistent_items=len(gold.consistent),
         consistent_false_positives=sum(1 for f in false_alarms if f.consistent),
         per_kind={k: v for k, v in per_kind.items() if v.gold or v.predicted},
-        misses=misses, false_alarms=false_alarms, matches=matches,
+        misses=misses,
+        false_alarms=false_alarms,
+        matches=matches,
     )
 
 

@@ -18,7 +18,7 @@ ADVERSARIAL = {
     "spaces": " " * SIZE,
     "punctuation": ("-.,;:/%$" * (SIZE // 8))[:SIZE],
     "one-word": "a" * SIZE,
-    "glued-code": ("H100" * (SIZE // 4))[:SIZE],
+    "glued-code": ("X900" * (SIZE // 4))[:SIZE],
     "dotted": ("1." * (SIZE // 2))[:SIZE],
     "hyphens": ("1-" * (SIZE // 2))[:SIZE],
     "number-words": ("one " * (SIZE // 4))[:SIZE],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 
 from claimcheck.extract import clause as ctxmod
 from claimcheck.extract import display, lexicon
@@ -59,7 +60,8 @@ class _Builder:
             ]
             published = self.article.published.span if self.article.published else None
             # "a year earlier" qualifies the figure right before it, not every figure in the clause
-            stated += [t for t in find_relative_times(ctx.text, start, clause_end, published) if t.start - end <= 30]
+            stated += [t for t in find_relative_times(ctx.text, start, clause_end, published) if t.start - end <= 30
+                       and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])]
             if stated and kind in (ClaimKind.NUMERIC, ClaimKind.PROPORTION):
                 time, time_source = stated[0].span, f'stated: "{stated[0].text}"'
             elif self.article.published:
@@ -114,12 +116,18 @@ def _topic(ctx: SentenceContext, sentence: Sentence, previous: str | None) -> st
     return named[0].name if named else None
 
 
+_SOURCE_BEFORE = re.compile(r"(?i)(?:according to|seen by|reviewed by|obtained by|reported by|told|^by|\nby)\s+(?:the\s+|an?\s+)?$")
+
+
 def _main_entity(article: Article, found: list[list[Mention]]) -> str | None:
     """The name the article uses most (its title counts double): what "the company" means."""
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
     for index, mentions in enumerate(found):
         for mention in mentions:
+            before = article.text[max(0, mention.start - 24) : mention.start]
+            if _SOURCE_BEFORE.search(before) or (article.outlet and mention.name in article.outlet):
+                continue  # the outlet and the sources it cites are not what the story is about
             weight = 2 if index < 2 else 1
             counts[mention.name] = counts.get(mention.name, 0) + weight
             first_seen.setdefault(mention.name, mention.start)

@@ -98,7 +98,8 @@ PART_MARKERS = re.compile(
 )
 ALONE = re.compile(r"(?i)\balone\b")
 NOT_CLAIM_TIME = re.compile(
-    r"(?i)(?:since|began|begun|started|starting|launched|founded|established|from|announced)\s+(?:in\s+)?$"
+    r"(?i)(?:since|began|begun|started|starting|launched|founded|established|from|announced|than|compared with|"
+    r"compared to|versus|vs\.?)\s+(?:in\s+)?$"
 )
 BENEFICIARY = re.compile(
     r"(?i)(?<![\w\-])(?:dedicated to|reserved for|allocated to|assigned to|built for|owned by|used by|"

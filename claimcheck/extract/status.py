@@ -18,7 +18,8 @@ from claimcheck.models import DateSpan, Modality
 
 _JOIN_TO_TIME = re.compile(
     r"(?i)^\s*(?:[-–—,(]\s*)?(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:scheduled|slated|planned|set|due|expected|"
-    r"poised)\s+(?:for|in|to\s+\w+(?:\s+in)?)|coming\s+in|arrives?\s+in|launch(?:es)?\s+in|ships?\s+in|"
+    r"poised)\s+(?:for|in|to\s+\w+)(?:\s+(?:release|launch|delivery|completion|opening|debut|availability|"
+    r"production|service))?(?:\s+(?:in|by))?|coming\s+in|arrives?\s+in|launch(?:es)?\s+in|ships?\s+in|"
     r"in|by|for|due)\s+$"
 )
 

@@ -1,0 +1,85 @@
+"""The noun a number counts: "5,000 Falcon rockets" -> "rocket", and English singulars."""
+
+from __future__ import annotations
+
+from claimcheck.extract.lookalikes import MONTHS
+from claimcheck.extract.textfold import WORD_AFTER
+
+_STOP = set(
+    [
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as",
+        "than", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has",
+        "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "do", "does", "did",
+        "not", "no", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she",
+        "you", "i", "who", "which", "what", "when", "where", "while", "per", "each", "every", "all", "some",
+        "any", "more", "most", "less", "fewer", "over", "under", "about", "into", "onto", "across", "after",
+        "before", "since", "until", "during", "between", "among", "against", "said", "says", "say", "told",
+        "reported", "according", "total", "totals", "so", "also", "only", "just", "up", "down", "out", "off",
+        "there", "here", "then", "new", "other", "such", "own", "same",
+    ]
+)
+_MODIFIERS = {
+    "new", "more", "additional", "other", "single", "big", "small", "large", "major", "key", "top", "full",
+    "extra", "former", "current", "total", "further", "separate",
+}
+_IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
+    "teeth": "tooth", "geese": "goose", "staff": "staff", "police": "police", "cattle": "cattle",
+}
+_KEEP_S = {"series", "news", "species", "means", "headquarters", "crossroads", "barracks", "aircraft"}
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w in _KEEP_S or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return w[:-2]
+    if (w.endswith("uses") and not w.endswith(("ouses", "auses", "cuses", "fuses", "buses"))) or w.endswith(
+        "buses"
+    ):
+        return w[:-2]  # "viruses", "bonuses", "buses"; but "houses", "causes", "excuses"
+    return w[:-1]
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR or w in _KEEP_S:
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and w not in _STOP
+
+
+def noun_after(text: str, pos: int, value: float, vague: bool) -> str | None:
+    """The counted noun: "5,000 Falcon rockets" -> "rocket"; skips up to three modifiers."""
+    words: list[str] = []
+    p = pos
+    for m in WORD_AFTER.finditer(text, pos, min(len(text), pos + 80)):
+        gap = text[p : m.start()]
+        if "\n" in gap or len(gap) > 2:
+            break
+        tok = m.group()
+        p = m.end()
+        if tok == "-":
+            continue
+        if not tok[0].isalpha():
+            break
+        low = tok.lower()
+        if low == "of" and not words and vague:
+            continue
+        if low in _STOP or low in MONTHS:
+            break
+        words.append(tok)
+        if len(words) == 4:
+            break
+    for w in words:
+        if _plural(w):
+            return singular(w)
+    if value == 1 and words:
+        for w in words:
+            if w.lower() not in _MODIFIERS and w.islower():
+                return singular(w)
+    return None
