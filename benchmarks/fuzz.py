@@ -65,12 +65,14 @@ def documents(draw: st.DrawFn) -> tuple[str, bytes]:
         return ext, draw(st.binary(max_size=600))
     body = draw(TEXT)
     if kind == "structured":
-        title, date = draw(TEXT), draw(st.sampled_from(["2024-05-01", "May 1, 2024", "yesterday", "", "9999"]))
+        title = draw(TEXT)
+        date = draw(st.sampled_from(["2024-05-01", "May 1, 2024", "yesterday", "", "9999"]))
         if ext in (".json", ".jsonl"):
             record = {"title": title, "published": date, "text": body, "url": draw(st.text(max_size=20))}
             body = json.dumps(record) if ext == ".json" else "\n".join(json.dumps(record) for _ in range(2))
         elif ext in (".html", ".htm"):
-            body = f"<html><head><title>{title}</title></head><body><article><p>{body}</p></article></body></html>"
+            body = (f"<html><head><title>{title}</title></head>"
+                    f"<body><article><p>{body}</p></article></body></html>")
         else:
             body = f"---\ntitle: {title}\ndate: {date}\n---\n# {title}\n\n{body}\n"
     encoding = draw(st.sampled_from(ENCODINGS))
@@ -96,7 +98,9 @@ def check_corpus(files: list[tuple[str, bytes]]) -> None:
         for article in articles:
             claims = extract_claims(article, AliasTable(None))
             for claim in claims:
-                assert article.text[claim.start:claim.end] == claim.quote, (claim.start, claim.end, claim.quote)
+                assert article.text[claim.start:claim.end] == claim.quote, (
+                    claim.start, claim.end, claim.quote
+                )
             per_article.append(claims)
         audit_articles(articles, None, per_article)
 
@@ -122,7 +126,9 @@ def worker(args: tuple[int, int]) -> tuple[int, float, str | None]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--examples", type=int, default=100_000, help="total generated corpora")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=20250101)

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from claimcheck import explain
 from claimcheck.match import measures_match
-from claimcheck.models import Claim, ClaimKind
+from claimcheck.models import Claim, ClaimKind, Severity
 from claimcheck.reconcile import Finding, downgrade
 
 _SLACK = 0.05  # ratios in news are rounded ("about 4x"); 5% beyond the stated precision is allowed
@@ -21,9 +21,11 @@ _SPEC_DIMENSIONS = {"compute", "data", "bandwidth", "bit-rate", "power", "energy
 def _index(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
     table: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.kind == ClaimKind.NUMERIC and claim.value.dimension in _SPEC_DIMENSIONS and claim.polarity:
-            if claim.scope != "aggregate" and claim.value.low is not None and claim.value.high is not None:
-                table[(claim.subject, claim.value.dimension)].append(claim)
+        if (
+            claim.kind == ClaimKind.NUMERIC and claim.value.dimension in _SPEC_DIMENSIONS and claim.polarity
+            and claim.scope != "aggregate" and claim.value.low is not None and claim.value.high is not None
+        ):
+            table[(claim.subject, claim.value.dimension)].append(claim)
     return table
 
 
@@ -54,7 +56,8 @@ def ratio_findings(claims: list[Claim]) -> list[Finding]:
         stated = (claim.value.low, claim.value.high if claim.value.high is not None else claim.value.low)
         best: tuple[float, Claim, Claim, tuple[float, float]] | None = None
         for dimension in sorted(_SPEC_DIMENSIONS):
-            tops = [c for c in table.get((claim.subject, dimension), []) if _same_sentence_or_tagged(c, claim)]
+            tops = [c for c in table.get((claim.subject, dimension), [])
+                    if _same_sentence_or_tagged(c, claim)]
             bottoms = [c for c in table.get((claim.base, dimension), []) if _compatible(c, tops)]
             for top in tops:
                 for bottom in bottoms:
@@ -75,7 +78,7 @@ def ratio_findings(claims: list[Claim]) -> list[Finding]:
             nominal = claim.value.nominal or stated[0]
             middle = (computed[0] + computed[1]) / 2
             miss = abs(nominal - middle) / middle  # how far the stated ratio is from what the figures give
-            severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+            severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
             severity = downgrade(severity, 1 if claim.modality != "confirmed" else 0)
             findings.append(Finding("CC401", severity, [claim, top, bottom], claim.subject, top.measure,
                                     explain.ratio(claim, top, bottom, computed), miss))
@@ -115,16 +118,19 @@ def aggregate_findings(claims: list[Claim]) -> list[Finding]:
                          if u.scope == "per_unit" and measures_match(u, total)]
                 results = []
                 for unit in units:
-                    if None in (unit.value.low, unit.value.high, count.value.low, count.value.high):
+                    c_low, c_high = count.value.low, count.value.high
+                    u_low, u_high = unit.value.low, unit.value.high
+                    if c_low is None or c_high is None or u_low is None or u_high is None:
                         continue
-                    computed = (count.value.low * unit.value.low, count.value.high * unit.value.high)  # type: ignore[operator]
+                    computed = (c_low * u_low, c_high * u_high)
                     stated = (total.value.low or 0.0, total.value.high or float("inf"))
                     results.append((_miss(stated, computed), unit, computed))
                 if results and min(r[0] for r in results) > 0:
                     miss, unit, computed = min(results, key=lambda r: r[0])
-                    severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
-                    findings.append(Finding("CC402", severity, [total, count, unit], total.subject, total.measure,
-                                            explain.aggregate(total, count, unit, computed), miss))
+                    severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                    explanation = explain.aggregate(total, count, unit, computed)
+                    findings.append(Finding("CC402", severity, [total, count, unit], total.subject,
+                                            total.measure, explanation, miss))
     return findings
 
 
@@ -149,16 +155,18 @@ def parts_findings(claims: list[Claim]) -> list[Finding]:
             if claim.base and claim.base.startswith("parts:"):
                 parts_of[claim.base[6:]].append(claim)
         for total_text, parts in sorted(parts_of.items()):
-            totals = [c for c in group if c.value.text == total_text and not (c.base or "").startswith("parts:")]
+            totals = [c for c in group
+                      if c.value.text == total_text and not (c.base or "").startswith("parts:")]
             if not totals or any(p.value.low is None or p.value.high is None for p in parts):
                 continue
             total = totals[0]
             computed = (sum(p.value.low or 0.0 for p in parts), sum(p.value.high or 0.0 for p in parts))
-            stated = (total.value.low or 0.0, total.value.high if total.value.high is not None else float("inf"))
+            stated = (total.value.low or 0.0,
+                      total.value.high if total.value.high is not None else float("inf"))
             if computed[1] < stated[0] or computed[0] > stated[1]:
                 middle = (computed[0] + computed[1]) / 2
                 miss = abs((total.value.nominal or stated[0]) - middle) / max(middle, 1e-12)
-                severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.02 else "low")
+                severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.02 else "low")
                 findings.append(Finding("CC402", severity, [total, *parts], total.subject, total.measure,
                                         explain.parts(total, parts, computed), miss))
     return findings
@@ -170,7 +178,8 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
     for group in _by_sentence(claims).values():
         changes = [c for c in group if c.kind == ClaimKind.NUMERIC and c.value.dimension == "percent"
                    and c.measure.split(" ", 1)[0] in ("up", "down")]
-        values = [c for c in group if c.kind == ClaimKind.NUMERIC and c.value.dimension not in ("percent", "ratio")
+        values = [c for c in group
+                  if c.kind == ClaimKind.NUMERIC and c.value.dimension not in ("percent", "ratio")
                   and c.value.low and c.value.high]
         for change in changes:
             where = _position(change)
@@ -191,7 +200,7 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
                     if pct[1] < change.value.low - slack or pct[0] > change.value.high + slack:
                         middle = (pct[0] + pct[1]) / 2
                         miss = abs((change.value.nominal or 0.0) - middle) / max(abs(middle), 1e-9)
-                        severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                        severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
                         findings.append(Finding("CC401", severity, [change, new, old], change.subject,
                                                 new.measure, explain.change(change, new, old, pct), miss))
     return findings
@@ -201,9 +210,12 @@ def sentence_ratio_findings(claims: list[Claim]) -> list[Finding]:
     """ "380 mm of rain, three times its average of 95 mm": the values the sentence states give 4x."""
     findings: list[Finding] = []
     for group in _by_sentence(claims).values():
-        for ratio in (c for c in group if c.kind == ClaimKind.RATIO and c.base is None and c.value.low is not None):
+        ratios = (c for c in group
+                  if c.kind == ClaimKind.RATIO and c.base is None and c.value.low is not None)
+        for ratio in ratios:
             where = _position(ratio)
-            values = [c for c in group if c.kind == ClaimKind.NUMERIC and c.value.dimension not in ("percent", "ratio")
+            values = [c for c in group
+                      if c.kind == ClaimKind.NUMERIC and c.value.dimension not in ("percent", "ratio")
                       and c.value.low and c.value.high]
             before = [c for c in values if _position(c) < where]
             after = [c for c in values if _position(c) > where]
@@ -215,11 +227,13 @@ def sentence_ratio_findings(claims: list[Claim]) -> list[Finding]:
             computed = _ratio_interval(top, bottom)
             if computed is None:
                 continue
-            stated = (ratio.value.low, ratio.value.high if ratio.value.high is not None else ratio.value.low)
+            low = ratio.value.low
+            assert low is not None  # the generator above only yields ratios with a stated low
+            stated = (low, ratio.value.high if ratio.value.high is not None else low)
             if _miss(stated, computed) > 0:
                 middle = (computed[0] + computed[1]) / 2
                 miss = abs((ratio.value.nominal or stated[0]) - middle) / middle
-                severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
                 findings.append(Finding("CC401", severity, [ratio, top, bottom], ratio.subject, top.measure,
                                         explain.sentence_ratio(ratio, top, bottom, computed), miss))
     return findings

@@ -10,6 +10,7 @@ read-only folder, a locked database) turns the cache off or skips one entry and 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,6 +47,32 @@ def _inside(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def user_cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/claimcheck``, else ``~/.cache/claimcheck``; None when there is no home."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "claimcheck"
+    try:
+        return Path.home() / ".cache" / "claimcheck"
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+def open_cache(cache_dir: Path, audited: Iterable[str | Path] = ()) -> ClaimCache:
+    """The cache in ``cache_dir``, unless that lies inside an audited folder (say the command runs
+    from inside ``sources/``): then the per-user cache folder, and no cache when that is inside an
+    audited folder too. claimcheck never writes into the folders it audits."""
+    folders: list[Path] = []
+    for given in audited:
+        path = Path(given)
+        folders.append(path if path.is_dir() else path.parent)
+    if any(_inside(cache_dir, folder) for folder in folders):
+        fallback = user_cache_dir()
+        if fallback is not None and not any(_inside(fallback, folder) for folder in folders):
+            return ClaimCache(fallback, folders)
+    return ClaimCache(cache_dir, folders)
 
 
 class ClaimCache:

@@ -49,11 +49,13 @@ def _root(
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Article files or folders (searched recursively). Default: sources/", show_default=False),
+    typer.Argument(help="Article files or folders (searched recursively). Default: sources/",
+                   show_default=False),
 ]
 AsOfOpt = Annotated[
     dt.datetime | None,
-    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Treat every article as published on this date (YYYY-MM-DD)."),
+    typer.Option("--as-of", formats=["%Y-%m-%d"],
+                 help="Treat every article as published on this date (YYYY-MM-DD)."),
 ]
 LedgerOpt = Annotated[
     Path | None,
@@ -126,8 +128,8 @@ def _collect(paths: list[Path] | None, ledger: Path | None, as_of: dt.datetime |
     given = [str(p) for p in paths] if paths else ["sources"]
     missing = [p for p in given if not Path(p).exists() and not Path(p).is_symlink()]
     if missing and len(missing) == len(given):
-        raise _fail(f"no such file or folder: {', '.join(missing)}"
-                    + (" (run from the folder that holds sources/, or name the articles)" if not paths else ""))
+        hint = " (run from the folder that holds sources/, or name the articles)" if not paths else ""
+        raise _fail(f"no such file or folder: {', '.join(missing)}" + hint)
     _, ledger_model = _load_ledger_opt(ledger)
     options = AuditOptions(
         paths=tuple(given), ledger=ledger_model, as_of=as_of.date() if as_of else None, jobs=max(1, jobs),
@@ -138,7 +140,8 @@ def _collect(paths: list[Path] | None, ledger: Path | None, as_of: dt.datetime |
     except KeyboardInterrupt:
         raise _fail("interrupted; nothing was written", 130) from None
     if not result.articles:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:5]) or "the folder holds no articles"
+        reasons = ("; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:5])
+                   or "the folder holds no articles")
         raise _fail(f"no readable articles ({reasons})")
     return ledger_model, result
 
@@ -146,7 +149,8 @@ def _collect(paths: list[Path] | None, ledger: Path | None, as_of: dt.datetime |
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for claim extraction.")]
 CacheOpt = Annotated[bool, typer.Option("--cache/--no-cache",
                                         help="Reuse extracted claims from .claimcheck/ for unchanged files.")]
-FollowOpt = Annotated[bool, typer.Option("--follow-symlinks", help="Follow symlinks that leave the given folder.")]
+FollowOpt = Annotated[bool, typer.Option("--follow-symlinks",
+                                         help="Follow symlinks that leave the given folder.")]
 
 
 @app.command("audit")
@@ -154,12 +158,15 @@ def audit_command(
     paths: PathsArg = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    min_severity: Annotated[str, typer.Option("--min-severity", help="Hide contradictions below: low, medium, high.")] = "low",
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 when a new contradiction at or above "
+    min_severity: Annotated[str, typer.Option("--min-severity",
+                                              help="Hide contradictions below: low, medium, high.")] = "low",
+    fail_on: Annotated[str | None, typer.Option("--fail-on",
+                                                help="Exit 1 when a new contradiction at or above "
                                                 "this severity exists (default: never fail).")] = None,
     as_of: AsOfOpt = None,
     ledger: LedgerOpt = None,
-    show_acknowledged: Annotated[bool, typer.Option("--show-acknowledged", help="List contradictions the ledger "
+    show_acknowledged: Annotated[bool, typer.Option("--show-acknowledged",
+                                                    help="List contradictions the ledger "
                                                     "acknowledges too.")] = False,
     jobs: JobsOpt = 1,
     cache: CacheOpt = True,
@@ -189,7 +196,7 @@ def audit_command(
     result = apply_ledger(result, ledger_model, dt.date.today())
     for kind, path in pairs:
         options = ReportOptions(
-            min_severity=min_severity, show_acknowledged=show_acknowledged,  # type: ignore[arg-type]
+            min_severity=min_severity, show_acknowledged=show_acknowledged,
             color=path is None and kind == "table" and want_color(sys.stdout),
         )
         text = render(result, kind, options=options)
@@ -210,7 +217,8 @@ def audit_command(
     raise typer.Exit(decision.exit_code)
 
 
-@app.command("claims")
+@app.command("claims", help="List every extracted claim with its normalised value and source: "
+             "why something was or was not flagged.")
 def claims_command(
     paths: PathsArg = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
@@ -221,7 +229,6 @@ def claims_command(
     cache: CacheOpt = True,
     follow_symlinks: FollowOpt = False,
 ) -> None:
-    """List every extracted claim with its normalised value and source: why something was or was not flagged."""
     import io
 
     from rich.console import Console
@@ -518,4 +525,48 @@ def ledger_init_command(
 
 
 def main() -> None:
-    app()
+    """The console entry point: the app, plus clean answers to signals and to bugs.
+
+    SIGINT and SIGTERM stop the run with one line on stderr and exit 128+signal; reports are
+    written atomically, so an interrupted run leaves any earlier report as it was. An unexpected
+    exception is one line and exit 2 (the traceback with CLAIMCHECK_DEBUG=1).
+    """
+    import contextlib
+    import os
+    import signal
+    import sys
+
+    class Interrupted(BaseException):  # not KeyboardInterrupt: typer would turn that into a silent exit
+        def __init__(self, signum: int) -> None:
+            super().__init__(signum)
+            self.signum = signum
+
+    def on_signal(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous: dict[signal.Signals, object] = {}
+    for caught in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(ValueError, OSError):  # not the main thread: leave signals alone
+            if signal.getsignal(caught) is not signal.SIG_IGN:  # keep "ignore" (nohup, background jobs)
+                previous[caught] = signal.signal(caught, on_signal)
+    try:
+        app()
+    except Interrupted as stop:
+        for caught in previous:
+            signal.signal(caught, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the message
+        print("claimcheck: interrupted; nothing was written", file=sys.stderr)
+        sys.exit(128 + stop.signum)
+    except KeyboardInterrupt:
+        print("claimcheck: interrupted; nothing was written", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("CLAIMCHECK_DEBUG") == "1":
+            raise
+        message = " ".join(str(exc).split())
+        print(f"claimcheck: internal error: {type(exc).__name__}: {message} "
+              "(please report; run with CLAIMCHECK_DEBUG=1 for the traceback)", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    finally:
+        for caught, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(caught, handler)  # type: ignore[arg-type]

@@ -79,8 +79,9 @@ def part_exceeds(whole: Claim, part: Claim, factor: float) -> str:
 
 def cumulative(earlier: Claim, later: Claim) -> str:
     return (
-        f"{label(later)} ({_when(later)}) reports {_value(later)} for {later.subject} {later.measure}, fewer than "
-        f"the {_value(earlier)} that {label(earlier)} reported for {_when(earlier)}; a running total cannot fall."
+        f"{label(later)} ({_when(later)}) reports {_value(later)} for {later.subject} {later.measure}, "
+        f"fewer than the {_value(earlier)} that {label(earlier)} reported for {_when(earlier)}; "
+        "a running total cannot fall."
     )
 
 
@@ -94,7 +95,8 @@ def temporal(a: Claim, b: Claim) -> str:
 
 def proportion(a: Claim, b: Claim, points: float) -> str:
     def says(claim: Claim) -> str:
-        return f'{label(claim)} says "{claim.value.text}" ({display.interval(claim.value.low, claim.value.high, "%")})'
+        shown = display.interval(claim.value.low, claim.value.high, "%")
+        return f'{label(claim)} says "{claim.value.text}" ({shown})'
 
     return (
         f"Share of {a.subject} {a.measure.replace('share ', '')}: {says(a)}; {says(b)} — at least "
@@ -106,8 +108,9 @@ def ratio(claim: Claim, numerator: Claim, denominator: Claim, computed: tuple[fl
     low, high = computed
     shown = f"{low:.2f}x" if abs(high - low) < 0.01 else f"{low:.2f}x–{high:.2f}x"
     return (
-        f'{label(claim)} says {claim.subject} is "{claim.value.text}" {claim.base} ({claim.measure}), but the '
-        f"stated figures give {shown}: {numerator.subject} {_value(numerator)} ({label(numerator)}:{numerator.line}) "
+        f'{label(claim)} says {claim.subject} is "{claim.value.text}" {claim.base} ({claim.measure}), '
+        f"but the stated figures give {shown}: "
+        f"{numerator.subject} {_value(numerator)} ({label(numerator)}:{numerator.line}) "
         f"vs {denominator.subject} {_value(denominator)} ({label(denominator)}:{denominator.line})."
     )
 
@@ -123,14 +126,15 @@ def parts(total: Claim, items: list[Claim], computed: tuple[float, float]) -> st
     listed = " + ".join(p.value.text for p in items)
     return (
         f"{label(total)} gives a total of {_value(total)} and lists its parts as {listed} = "
-        f"{display.interval(computed[0], computed[1], total.value.unit)}; the parts do not add up to the total."
+        f"{display.interval(computed[0], computed[1], total.value.unit)}; "
+        "the parts do not add up to the total."
     )
 
 
 def change(pct: Claim, new: Claim, old: Claim, computed: tuple[float, float]) -> str:
     return (
-        f'{label(pct)} says "{pct.value.text}" from {old.value.text} to {new.value.text}, but those figures give a '
-        f"change of {computed[0]:.1f}%–{computed[1]:.1f}%."
+        f'{label(pct)} says "{pct.value.text}" from {old.value.text} to {new.value.text}, '
+        f"but those figures give a change of {computed[0]:.1f}%–{computed[1]:.1f}%."
     )
 
 

@@ -42,7 +42,8 @@ def measures_match(a: Claim, b: Claim) -> bool:
         direction_a, direction_b = base_a.split(" ", 1)[0], base_b.split(" ", 1)[0]
         if direction_a in ("up", "down") and direction_b in ("up", "down") and direction_a != direction_b:
             return False
-        return fuzz.token_set_ratio(" ".join(a.measure_terms), " ".join(b.measure_terms)) >= FUZZY_MEASURE_THRESHOLD
+        score = fuzz.token_set_ratio(" ".join(a.measure_terms), " ".join(b.measure_terms))
+        return score >= FUZZY_MEASURE_THRESHOLD
     return False
 
 

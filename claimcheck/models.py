@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -129,8 +129,12 @@ class Quantity(Frozen):
     nominal: float
     low: float | None
     high: float | None
-    unit: str  # canonical: "" (plain number), "%", "x", "USD", "EUR", "GBP", "FLOP/s", "B", "B/s", "W", "s", "m", "g", "Hz", "nm"...
-    dimension: str  # "number", "percent", "ratio", "currency", "compute", "data", "bandwidth", "power", "time", "length", "mass", "frequency", ...
+    # canonical: "" (plain number), "%", "x", "USD", "EUR", "GBP", "FLOP/s", "B", "B/s", "W", "s", "m", "g",
+    # "Hz", "nm"...
+    unit: str
+    # "number", "percent", "ratio", "currency", "compute", "data", "bandwidth", "power", "time", "length",
+    # "mass", "frequency", ...
+    dimension: str
     qualifier: Qualifier = "exact"
     noun: str | None = None  # counted noun, singular and lower case: "chip" for "10,000 Trainium chips"
     surface_unit: str | None = None  # the unit as written: "PFLOPS", "TB/s", "bn"
@@ -139,7 +143,7 @@ class Quantity(Frozen):
 # --------------------------------------------------------------------------- claims
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     NUMERIC = "numeric"  # a quantity of something
     PROPORTION = "proportion"  # a share: "all", "most", "85% of"
     TEMPORAL = "temporal"  # when something happens or its status at a date

@@ -48,7 +48,8 @@ def _extract_one(args: tuple[Article, Ledger | None]) -> list[Claim]:
 
 def _cache_key(article: Article, ledger_key: str) -> str:
     published = article.published.model_dump_json() if article.published else ""
-    raw = f"{article.content_hash}\0{article.id}\0{article.path}\0{published}\0{EXTRACTOR_VERSION}\0{ledger_key}"
+    raw = (f"{article.content_hash}\0{article.id}\0{article.path}\0{published}\0{EXTRACTOR_VERSION}"
+           f"\0{ledger_key}")
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
@@ -56,9 +57,9 @@ def _extract_all(articles: list[Article], options: AuditOptions, progress: Progr
                  ) -> Iterator[list[Claim]]:
     cache = None
     if options.cache_dir is not None:
-        from claimcheck.cache import ClaimCache
+        from claimcheck.cache import open_cache
 
-        cache = ClaimCache(options.cache_dir)
+        cache = open_cache(options.cache_dir, options.paths)  # never inside an audited folder
     ledger_key = _ledger_key(options.ledger)
     keys = [_cache_key(a, ledger_key) for a in articles]
     cached: dict[int, list[Claim]] = {}
@@ -97,7 +98,8 @@ def _dedupe(articles: list[Article]) -> tuple[list[Article], list[SkippedFile]]:
     for article in articles:
         digest = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
         if digest in seen:
-            skipped.append(SkippedFile(path=article.path, reason=f"same content as {seen[digest]} (audited once)"))
+            reason = f"same content as {seen[digest]} (audited once)"
+            skipped.append(SkippedFile(path=article.path, reason=reason))
             continue
         seen[digest] = article.path
         kept.append(article)
@@ -125,7 +127,8 @@ def audit_articles(articles: list[Article], ledger: Ledger | None, claims_per_ar
 def run_audit(options: AuditOptions, progress: ProgressCallback | None = None) -> AuditResult:
     """Load, extract, match, reconcile. Acknowledgements are applied later by the policy stage."""
     articles, skipped = load_articles(
-        list(options.paths), follow_symlinks=options.follow_symlinks, ledger=options.ledger, as_of=options.as_of
+        list(options.paths), follow_symlinks=options.follow_symlinks, ledger=options.ledger,
+        as_of=options.as_of,
     )
     articles, duplicates = _dedupe(articles)
     skipped = [*skipped, *duplicates]

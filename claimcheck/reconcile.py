@@ -17,13 +17,20 @@ from claimcheck.models import Claim, ClaimKind, Contradiction, ContradictionKind
 from claimcheck.resolve import EntityGraph
 
 RULES: dict[str, tuple[str, ContradictionKind, str]] = {
-    "CC101": ("numeric-interval-conflict", "numeric", "Two figures for the same thing whose ranges do not overlap"),
-    "CC102": ("part-exceeds-total", "numeric", "A part (one customer, one generation) larger than the stated whole"),
-    "CC103": ("cumulative-count-decrease", "numeric", "A running total that falls between two dated reports"),
-    "CC201": ("temporal-status-conflict", "temporal", "Incompatible timing or status for the same release or event"),
-    "CC301": ("proportion-conflict", "proportion", "Incompatible shares: a quantifier such as 'all' vs a percentage"),
-    "CC401": ("ratio-inconsistent", "arithmetic", "A stated ratio that the two stated values it relates do not give"),
-    "CC402": ("aggregate-inconsistent", "arithmetic", "A stated aggregate that its stated parts do not add up to"),
+    "CC101": ("numeric-interval-conflict", "numeric",
+              "Two figures for the same thing whose ranges do not overlap"),
+    "CC102": ("part-exceeds-total", "numeric",
+              "A part (one customer, one generation) larger than the stated whole"),
+    "CC103": ("cumulative-count-decrease", "numeric",
+              "A running total that falls between two dated reports"),
+    "CC201": ("temporal-status-conflict", "temporal",
+              "Incompatible timing or status for the same release or event"),
+    "CC301": ("proportion-conflict", "proportion",
+              "Incompatible shares: a quantifier such as 'all' vs a percentage"),
+    "CC401": ("ratio-inconsistent", "arithmetic",
+              "A stated ratio that the two stated values it relates do not give"),
+    "CC402": ("aggregate-inconsistent", "arithmetic",
+              "A stated aggregate that its stated parts do not add up to"),
 }
 _LEVELS: tuple[Severity, ...] = ("low", "medium", "high")
 _TOLERANCE = 0.005  # relative slack for unit conversions and float noise
@@ -95,8 +102,10 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
     # a part (one owner's share, or a child entity) against a whole
     for part, whole in ((a, b), (b, a)):
         child = part.subject != whole.subject and graph.within(part.subject, whole.subject)
-        if (part.owner is not None and whole.owner is None and whole.scope != "part"
-                and (same_subject or child)) or (child and part.owner == whole.owner and whole.scope == "total"):
+        owned_part = (part.owner is not None and whole.owner is None and whole.scope != "part"
+                      and (same_subject or child))
+        child_part = child and part.owner == whole.owner and whole.scope == "total"
+        if owned_part or child_part:
             if not graph.within(part.subject, whole.subject) or not _times_overlap_or_before(part, whole):
                 return None
             if part.value.low is not None and whole.value.high is not None and \
@@ -112,7 +121,8 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
         # one payment against a running total: it may not exceed it, and need not equal it
         part, whole = (b, a) if a.scope == "total" else (a, b)
         if part.value.low is not None and whole.value.high is not None and \
-                part.value.low > whole.value.high * (1 + _TOLERANCE) and _times_overlap_or_before(part, whole):
+                part.value.low > whole.value.high * (1 + _TOLERANCE) and \
+                _times_overlap_or_before(part, whole):
             factor = part.value.low / max(whole.value.high, 1e-12)
             return Finding("CC102", downgrade(_magnitude_severity(factor), _soft([a, b])), [whole, part],
                            whole.subject, whole.measure, explain.part_exceeds(whole, part, factor), factor)
@@ -121,7 +131,8 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
         return None  # a tranche and another amount: neither bounds the other
     if a.time_varying and not _times_overlap(a, b):
         return _cumulative(a, b)
-    if (a.time_source.startswith("stated") or b.time_source.startswith("stated")) and not _times_overlap(a, b):
+    if (a.time_source.startswith("stated") or b.time_source.startswith("stated")) \
+            and not _times_overlap(a, b):
         return None  # figures for different periods ("a year earlier") are not in conflict
     if not disjoint(a, b):
         return None
@@ -129,7 +140,8 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
     severity = downgrade(_magnitude_severity(factor), _soft([a, b]))
     # exact figures make the clearest evidence, so they lead when several pairs say the same
     exact = sum(c.value.qualifier == "exact" for c in (a, b))
-    return Finding("CC101", severity, [a, b], a.subject, a.measure, explain.numeric(a, b, factor), exact + factor / 1e6)
+    return Finding("CC101", severity, [a, b], a.subject, a.measure, explain.numeric(a, b, factor),
+                   exact + factor / 1e6)
 
 
 def _times_overlap_or_before(part: Claim, whole: Claim) -> bool:
@@ -147,7 +159,8 @@ def _cumulative(a: Claim, b: Claim) -> Finding | None:
         return None
     factor = earlier.value.low / max(later.value.high, 1e-12)
     severity = downgrade(_magnitude_severity(factor), _soft([a, b]))
-    return Finding("CC103", severity, [earlier, later], a.subject, a.measure, explain.cumulative(earlier, later), factor)
+    return Finding("CC103", severity, [earlier, later], a.subject, a.measure,
+                   explain.cumulative(earlier, later), factor)
 
 
 def _temporal(a: Claim, b: Claim) -> Finding | None:
@@ -199,7 +212,8 @@ def to_contradiction(findings: list[Finding]) -> Contradiction:
             claims.setdefault(claim.id, claim)
     name, kind, _ = RULES[best.rule]
     return Contradiction(
-        id=explain.fingerprint(best.rule, best.subject, best.claims, best.measure), rule=best.rule, rule_name=name, kind=kind,
+        id=explain.fingerprint(best.rule, best.subject, best.claims, best.measure), rule=best.rule,
+        rule_name=name, kind=kind,
         severity=best.severity, subject=best.subject, measure=best.measure, explanation=best.explanation,
         claims=tuple(claims.values())[:6],
     )

@@ -134,9 +134,10 @@ def resolve_claims(claims: list[Claim], graph: EntityGraph) -> list[Claim]:
     for claim in claims:
         subject = graph.canonical(claim.subject)
         owner = graph.canonical(claim.owner) if claim.owner else None
-        if owner is not None and (owner == subject or owner in graph.makers(subject) or graph.within(subject, owner)
-                                  or claim.scope == "total"):
-            owner = None  # the maker counting its own product, or anyone saying "in total", speaks of all of it
+        if owner is not None and (owner == subject or owner in graph.makers(subject)
+                                  or graph.within(subject, owner) or claim.scope == "total"):
+            # the maker counting its own product, or anyone saying "in total", speaks of all of it
+            owner = None
         scope = claim.scope
         if owner is not None and scope == "unspecified":
             scope = "part"

@@ -34,7 +34,9 @@ def test_title_case_headings_keep_only_trusted_names() -> None:
 
 
 def test_versioned_names_and_generation_parents() -> None:
-    assert names("Users moved from Nimbus 2.5 Pro to Nimbus 3 Lite last year.") == ["Nimbus 2.5 Pro", "Nimbus 3 Lite"]
+    assert names("Users moved from Nimbus 2.5 Pro to Nimbus 3 Lite last year.") == [
+        "Nimbus 2.5 Pro", "Nimbus 3 Lite"
+    ]
     assert generation_parent("Zorblax3") == "Zorblax"
     assert generation_parent("Nimbus 2.5 Pro") == "Nimbus"
     assert generation_parent("GX200") is None  # an all-caps stem is a model code, not a family
@@ -50,7 +52,8 @@ def test_graph_learns_acronyms_compounds_and_generations() -> None:
     from claimcheck.models import Article
 
     article = Article(id="a", path="a.txt", format="txt", text="Northwind Logistics (NL) said so.")
-    graph = EntityGraph(None, {"Northwind Logistics", "NL", "Acme", "Zorblax", "Acme Zorblax", "Zorblax3"}, [article])
+    names_seen = {"Northwind Logistics", "NL", "Acme", "Zorblax", "Acme Zorblax", "Zorblax3"}
+    graph = EntityGraph(None, names_seen, [article])
     assert graph.canonical("Northwind Logistics") == "NL"
     assert graph.canonical("Acme Zorblax") == "Zorblax"
     assert "Acme" in graph.makers("Zorblax3")

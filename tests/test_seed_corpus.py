@@ -22,7 +22,8 @@ def result() -> AuditResult:
 
 
 def _involves(item: Contradiction, first: tuple[str, str], second: tuple[str, str]) -> bool:
-    """True when the contradiction holds a claim from file prefix first[0] quoting first[1], and one for second."""
+    """True when the contradiction holds a claim from file prefix first[0] quoting first[1], and one for
+    second."""
     def hit(spec: tuple[str, str]) -> list[str]:
         prefix, text = spec
         return [c.id for c in item.claims if Path(c.path).name.startswith(prefix) and text in c.quote]
@@ -31,8 +32,11 @@ def _involves(item: Contradiction, first: tuple[str, str], second: tuple[str, st
     return any(x != y for x, y in itertools.product(a, b))
 
 
-def _find(result: AuditResult, rule: str | None, first: tuple[str, str], second: tuple[str, str]) -> list[Contradiction]:
-    return [c for c in result.contradictions if (rule is None or c.rule == rule) and _involves(c, first, second)]
+def _find(
+    result: AuditResult, rule: str | None, first: tuple[str, str], second: tuple[str, str]
+) -> list[Contradiction]:
+    return [c for c in result.contradictions
+            if (rule is None or c.rule == rule) and _involves(c, first, second)]
 
 
 def test_chip_total_conflict_002_vs_004(result: AuditResult) -> None:
@@ -57,13 +61,15 @@ def test_trainium3_timing(result: AuditResult) -> None:
 
 
 def test_quantifier_vs_percentage(result: AuditResult) -> None:
-    found = [c for c in result.contradictions if c.rule == "CC301" and any("85%" in q.quote for q in c.claims)]
+    found = [c for c in result.contradictions
+             if c.rule == "CC301" and any("85%" in q.quote for q in c.claims)]
     assert found, "'all of ... models are trained on Trainium' vs '85% of ... training' must be flagged"
     assert any(q.value.low == 100.0 for q in found[0].claims)
 
 
 def test_internal_ratio(result: AuditResult) -> None:
-    found = [c for c in result.contradictions if c.rule == "CC401" and any("4.4x" in q.quote for q in c.claims)]
+    found = [c for c in result.contradictions
+             if c.rule == "CC401" and any("4.4x" in q.quote for q in c.claims)]
     assert found, "4.4x over Trainium2 while 2,520 / 667 is about 3.8x must be flagged"
     assert found[0].kind == "arithmetic"
 
@@ -86,13 +92,18 @@ def test_internal_ratio(result: AuditResult) -> None:
         (("002", "$50 billion"), ("004", "$50B")),
     ],
 )
-def test_look_alikes_are_not_contradictions(result: AuditResult, first: tuple[str, str], second: tuple[str, str]) -> None:
-    """No contradiction sets these two against each other (they may stand together on one side of another)."""
+def test_look_alikes_are_not_contradictions(
+    result: AuditResult, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """No contradiction sets these two against each other (they may stand together on one side of
+    another)."""
     def matches(claim_path: str, quote: str, spec: tuple[str, str]) -> bool:
         return Path(claim_path).name.startswith(spec[0]) and spec[1] in quote
 
     for item in _find(result, None, first, second):
-        assert not all(matches(c.path, c.quote, first) or matches(c.path, c.quote, second) for c in item.claims), item
+        assert not all(
+            matches(c.path, c.quote, first) or matches(c.path, c.quote, second) for c in item.claims
+        ), item
 
 
 def test_every_contradiction_is_evidenced(result: AuditResult) -> None:

@@ -8,7 +8,8 @@ from claimcheck.extract.timeexpr import find_status_cues, find_times
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The plant is scheduled for late 2028 or early 2029.", [("late 2028 or early 2029", "2028-07-01..2029-06-30")]),
+        ("The plant is scheduled for late 2028 or early 2029.",
+         [("late 2028 or early 2029", "2028-07-01..2029-06-30")]),
         ("Sales rose in Q3 2024, the company said.", [("Q3 2024", "2024-07-01..2024-09-30")]),
         ("The bridge opened in September 2019.", [("September 2019", "2019-09-01..2019-09-30")]),
         ("Published March 3, 2025 by the desk.", [("March 3, 2025", "2025-03-03")]),

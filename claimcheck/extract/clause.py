@@ -73,7 +73,7 @@ def choose_subject(
         for mention in ctx.mentions:
             if inside[0] <= mention.start and mention.end <= inside[1]:
                 return mention, None
-    c_start, c_end = clause_bounds(ctx, anchor_start)
+    c_start, _ = clause_bounds(ctx, anchor_start)
     for window_start in (c_start, ctx.start):
         preceding = [
             m for m in ctx.mentions
@@ -100,14 +100,15 @@ def choose_owner(ctx: SentenceContext, subject: str | None, anchor_start: int, a
     for mention in ctx.mentions:
         if anchor_end <= mention.start <= c_end and mention.name != subject:
             before = ctx.text[max(anchor_end, mention.start - 20) : mention.start]
-            if re.search(r"(?i)(?:dedicated to|reserved for|allocated to|owned by|used by|for|by)\s+$", before):
+            if re.search(r"(?i)(?:dedicated to|reserved for|allocated to|owned by|used by|for|by)\s+$",
+                         before):
                 return mention.name
     if beneficiary_only:
         return None
     for mention in ctx.mentions:
-        if c_start <= mention.start and mention.end <= anchor_start and mention.name != subject:
-            if not is_comparison_base(ctx, mention):
-                return mention.name
+        if (c_start <= mention.start and mention.end <= anchor_start and mention.name != subject
+                and not is_comparison_base(ctx, mention)):
+            return mention.name
     return None
 
 
@@ -133,10 +134,14 @@ def negated(clause: str) -> bool:
 
 
 _TIME_WORDS = frozenset(
-    """quarter quarters year years month months week weeks day days ended ending today yesterday tonight
-    morning evening night annual annually jan feb mar apr may jun jul aug sep sept oct nov dec january february
-    march april june july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday earlier later ago""".split()
+    [
+        "quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "day", "days", "ended",
+        "ending", "today", "yesterday", "tonight", "morning", "evening", "night", "annual", "annually", "jan",
+        "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "earlier",
+        "later", "ago",
+    ]
 )
 
 

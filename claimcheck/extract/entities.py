@@ -15,23 +15,32 @@ from claimcheck.ledger_schema import Ledger
 
 # Capitalised words that open sentences or headings far more often than they name anything.
 _COMMON = frozenset(
-    """A An The This That These Those It Its In On At For With By From As But And Or If When While
-    Today Yesterday However Furthermore Moreover Additionally Finally First Second Third Unlike Even
-    Though Although Whatever What Why How Does Do Did Can Could Yes No Not Inside Where Who Which
-    Source Sources Analysts According Together Through Building Customer Government Memory Scale
-    Read More Related Frequently Questions Answers Announcements Summary Update Updated Published
-    Posted Our We They He She You I Here There Now Then Also Still After Before During Since Until
-    Meanwhile Overall Instead Despite Because Some Many Most All Every Each Both Several Few Other
-    Another New Next Last Previous Current Early Late Mid One Two Three Four Five Six Seven Eight
-    Nine Ten Hundreds Thousands Millions Billions Officials Experts Critics Residents People Police
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Chip Chips Price Performance Peak Compute Bandwidth Baseline Strategic Supply Why Is Are Was Were
-    Has Have Had Will Would Should Must May Might Let Just Only So Such Per Via Vs Under Over About TL DR
-    Means Stack Powers Behind Win Beat Lab Matters Point
-    Chief Executive Officer Financial Operating Technology President Vice Minister Prime Secretary Director
-    Governor Mayor Senator Chairman Chairwoman Chair Spokesperson Spokesman Spokeswoman Analyst Manager
-    Head General Commissioner Superintendent Coach Captain Manager Founder Sheriff Judge Professor""".split()
+    [
+        "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "With",
+        "By", "From", "As", "But", "And", "Or", "If", "When", "While", "Today", "Yesterday", "However",
+        "Furthermore", "Moreover", "Additionally", "Finally", "First", "Second", "Third", "Unlike", "Even",
+        "Though", "Although", "Whatever", "What", "Why", "How", "Does", "Do", "Did", "Can", "Could", "Yes",
+        "No", "Not", "Inside", "Where", "Who", "Which", "Source", "Sources", "Analysts", "According",
+        "Together", "Through", "Building", "Customer", "Government", "Memory", "Scale", "Read", "More",
+        "Related", "Frequently", "Questions", "Answers", "Announcements", "Summary", "Update", "Updated",
+        "Published", "Posted", "Our", "We", "They", "He", "She", "You", "I", "Here", "There", "Now", "Then",
+        "Also", "Still", "After", "Before", "During", "Since", "Until", "Meanwhile", "Overall", "Instead",
+        "Despite", "Because", "Some", "Many", "Most", "All", "Every", "Each", "Both", "Several", "Few",
+        "Other", "Another", "New", "Next", "Last", "Previous", "Current", "Early", "Late", "Mid", "One",
+        "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundreds", "Thousands",
+        "Millions", "Billions", "Officials", "Experts", "Critics", "Residents", "People", "Police", "Monday",
+        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan",
+        "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Chip", "Chips",
+        "Price", "Performance", "Peak", "Compute", "Bandwidth", "Baseline", "Strategic", "Supply", "Why",
+        "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Should", "Must", "May", "Might",
+        "Let", "Just", "Only", "So", "Such", "Per", "Via", "Vs", "Under", "Over", "About", "TL", "DR",
+        "Means", "Stack", "Powers", "Behind", "Win", "Beat", "Lab", "Matters", "Point", "Chief", "Executive",
+        "Officer", "Financial", "Operating", "Technology", "President", "Vice", "Minister", "Prime",
+        "Secretary", "Director", "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Chair",
+        "Spokesperson", "Spokesman", "Spokeswoman", "Analyst", "Manager", "Head", "General", "Commissioner",
+        "Superintendent", "Coach", "Captain", "Manager", "Founder", "Sheriff", "Judge", "Professor",
+    ]
 )
 # Acronyms that are vocabulary, not names: units, precisions, job titles, generic hardware words.
 _GENERIC_TOKEN = re.compile(
@@ -163,7 +172,8 @@ def _split_run(run: list[Token], at_start: bool, known: set[str], heading: bool 
             if piece:
                 pieces.append(piece)
             elif generic and item is run[0] and not heading:
-                at_start = False  # "Its Lisbon store": the opener took the sentence capital, the next is a name
+                # "Its Lisbon store": the opener took the sentence capital, the next is a name
+                at_start = False
             piece = []
             # past a name and a title ("Acme CEO Jane Roe") we are no longer at the sentence start
             at_start = at_start and (heading or not (generic and pieces))
@@ -184,7 +194,9 @@ def find_mentions(
         for match in aliases.pattern.finditer(text, start, end):
             surface, possessive = _strip_possessive(match.group(0))
             canonical = aliases.lookup(surface) or surface
-            mentions.append(Mention(match.start(), match.start() + len(surface), canonical, surface, possessive))
+            mentions.append(
+                Mention(match.start(), match.start() + len(surface), canonical, surface, possessive)
+            )
             taken.append((match.start(), match.end()))
     for run in _runs(text, start, end):
         if any(s < run[-1][1] and run[0][0] < e for s, e in taken):

@@ -25,7 +25,9 @@ from claimcheck.extract.timeexpr import find_relative_times, find_times
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
 EXTRACTOR_VERSION = "1"
-_NON_NEGATIVE = {"number", "currency", "compute", "data", "bandwidth", "bit-rate", "power", "energy", "percent"}
+_NON_NEGATIVE = {
+    "number", "currency", "compute", "data", "bandwidth", "bit-rate", "power", "energy", "percent",
+}
 
 
 def _claim_id(article: Article, start: int, end: int, kind: str, measure: str) -> str:
@@ -37,8 +39,9 @@ def _quantity_value(q: Quantity) -> Value:
     low, high = q.low, q.high
     if low is None and q.dimension in _NON_NEGATIVE:
         low = 0.0
-    return Value(low=low, high=high, nominal=q.nominal, unit=q.unit, dimension=q.dimension, qualifier=q.qualifier,
-                 text=q.text, display=display.interval(low, high, q.unit or (q.noun or "")))
+    return Value(low=low, high=high, nominal=q.nominal, unit=q.unit, dimension=q.dimension,
+                 qualifier=q.qualifier, text=q.text,
+                 display=display.interval(low, high, q.unit or (q.noun or "")))
 
 
 class _Builder:
@@ -49,7 +52,6 @@ class _Builder:
     def add(self, ctx: SentenceContext, *, kind: ClaimKind, start: int, end: int, **fields: object) -> None:
         start, end = max(start, ctx.start), min(max(end, start + 1), ctx.end)
         clause_start, clause_end = ctxmod.clause_bounds(ctx, start)
-        clause = ctx.text[clause_start:clause_end]
         time = fields.pop("time", None)
         time_source = fields.pop("time_source", "")
         if time is None:
@@ -60,12 +62,16 @@ class _Builder:
             ]
             published = self.article.published.span if self.article.published else None
             # "a year earlier" qualifies the figure right before it, not every figure in the clause
-            stated += [t for t in find_relative_times(ctx.text, start, clause_end, published) if t.start - end <= 30
-                       and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])]
+            stated += [
+                t for t in find_relative_times(ctx.text, start, clause_end, published)
+                if t.start - end <= 30
+                and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
+            ]
             if stated and kind in (ClaimKind.NUMERIC, ClaimKind.PROPORTION):
                 time, time_source = stated[0].span, f'stated: "{stated[0].text}"'
             elif self.article.published:
-                time, time_source = self.article.published.span, f"article date ({self.article.published.origin})"
+                time = self.article.published.span
+                time_source = f"article date ({self.article.published.origin})"
         # hedges and plans qualify what follows them: "beating estimates" after a figure does not make it one
         fields.setdefault("modality", ctxmod.modality(ctx.text[clause_start:end]))
         measure = str(fields["measure"])
@@ -75,7 +81,7 @@ class _Builder:
             sentence=ctx.sentence, quote=ctx.text[start:end], kind=kind, time=time, time_source=time_source,
             attribution=ctxmod.attribution(ctx.sentence),
             polarity=not ctxmod.negated(ctx.text[max(clause_start, start - 30) : end]),
-            entities=tuple(dict.fromkeys(m.name for m in ctx.mentions)), **fields,  # type: ignore[arg-type]
+            entities=tuple(dict.fromkeys(m.name for m in ctx.mentions)), **fields,
         ))
 
     def numeric(self, ctx: SentenceContext, d: NumericDraft) -> None:
@@ -116,7 +122,9 @@ def _topic(ctx: SentenceContext, sentence: Sentence, previous: str | None) -> st
     return named[0].name if named else None
 
 
-_SOURCE_BEFORE = re.compile(r"(?i)(?:according to|seen by|reviewed by|obtained by|reported by|told|^by|\nby)\s+(?:the\s+|an?\s+)?$")
+_SOURCE_BEFORE = re.compile(
+    r"(?i)(?:according to|seen by|reviewed by|obtained by|reported by|told|^by|\nby)\s+(?:the\s+|an?\s+)?$"
+)
 
 
 def _main_entity(article: Article, found: list[list[Mention]]) -> str | None:

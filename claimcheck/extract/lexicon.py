@@ -16,11 +16,13 @@ def _alternation(words: str) -> str:
 # What happens to counted things. The class name is the canonical measure verb, so
 # "rolled out 1.4 million chips" and "10,000 chips deployed" are the same measure.
 COUNT_VERB_CLASSES: dict[str, str] = {
-    "deployed": "deployed, deploy, deploys, deploying, deployment, rolled out, roll out, rolls out, rolling out, "
+    "deployed": "deployed, deploy, deploys, deploying, deployment, rolled out, roll out, rolls out, "
+    "rolling out, "
     "running, runs, run, installed, install, in service, in operation, operating, operates, dedicated, "
     "in use, online, active, fielded, powering, has, have, owns, own, holds, hold",
     "outage": "lost power, without power, without electricity, in the dark, power outages, outages, blackout",
-    "sold": "sold, sells, sell, selling, sales of, shipped, ships, shipping, delivered, delivers, delivery of",
+    "sold": "sold, sells, sell, selling, sales of, shipped, ships, shipping, delivered, delivers, "
+    "delivery of",
     "produced": "produced, produces, manufactured, built, builds, made, makes, assembled",
     "killed": "killed, dead, died, deaths, death toll, fatalities, lost their lives, perished, lives lost",
     "injured": "injured, wounded, hurt, injuries, hospitalised, hospitalized",
@@ -40,9 +42,11 @@ COUNT_VERB_CLASSES: dict[str, str] = {
     "damaged": "damaged, destroyed, flattened, flooded",
 }
 COUNT_VERB_RE = [
-    (name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])")) for name, words in COUNT_VERB_CLASSES.items()
+    (name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])"))
+    for name, words in COUNT_VERB_CLASSES.items()
 ]
-# Counts of people: "23 deaths", "killed 41 people" and "a death toll of 58" are one measure whatever the noun.
+# Counts of people: "23 deaths", "killed 41 people" and "a death toll of 58" are one measure
+# whatever the noun.
 PEOPLE_CLASSES = frozenset({"killed", "injured", "missing", "evacuated", "infected", "vaccinated", "arrested",
                             "outage"})
 NOUN_SYNONYMS = {
@@ -62,7 +66,8 @@ CUMULATIVE_CLASSES = frozenset(
 # Money nouns, mapped to a canonical measure.
 MONEY_MEASURES: dict[str, str] = {
     "investment": "investment, invested, invest, invests, investing, stake, funding, funded, raised, raise",
-    "commitment": "commitment, committed, commit, spend, spending, deal, contract, agreement, purchase, order",
+    "commitment": "commitment, committed, commit, spend, spending, deal, contract, agreement, purchase, "
+    "order",
     "revenue": "revenue, revenues, sales, turnover, top line, incremental revenue",
     "run-rate": "run-rate, run rate",
     "profit": "profit, profits, net income, earnings",
@@ -77,18 +82,25 @@ MONEY_MEASURES: dict[str, str] = {
     "debt": "debt, loan, loans, borrowing, bonds",
     "aid": "aid, grant, grants, relief, donation, donations, pledged",
     "capex": "capex, capital expenditure, capital spending",
-    "buyback": "repurchased, repurchase, repurchases, bought back, buy back, buyback, buybacks, share repurchases",
+    "buyback": "repurchased, repurchase, repurchases, bought back, buy back, buyback, buybacks, "
+    "share repurchases",
     "transfer fee": "transfer fee, fee, signing fee, bid, offer",
 }
-MONEY_RE = [(name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])")) for name, words in MONEY_MEASURES.items()]
-TIME_VARYING_MONEY = frozenset({"run-rate", "valuation", "revenue", "debt", "damage", "investment", "buyback"})
+MONEY_RE = [
+    (name, re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(words)})(?![\w])"))
+    for name, words in MONEY_MEASURES.items()
+]
+TIME_VARYING_MONEY = frozenset(
+    {"run-rate", "valuation", "revenue", "debt", "damage", "investment", "buyback"}
+)
 CUMULATIVE_MONEY = frozenset({"buyback", "investment"})
 
 TOTAL_MARKERS = re.compile(
     r"(?i)(?<![\w\-])(?:in total|total|totals|totalling|totaling|globally|worldwide|across all|overall|"
     r"altogether|in all|all told|cumulative|cumulatively|to date|so far|nationwide|company-wide|statewide|"
     r"across the (?:state|country|nation|region|city|county|province|world|globe)|"
-    r"since (?:the|its|it|their|launch|inception)\b[^.;]{0,40}?\b(?:began|begun|started|launched|opened))(?![\w\-])"
+    r"since (?:the|its|it|their|launch|inception)\b[^.;]{0,40}?\b(?:began|begun|started|launched|opened))"
+    r"(?![\w\-])"
 )
 AGGREGATE_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:aggregate|combined|collectively|together)(?![\w\-])")
 PER_UNIT_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:per|each|a piece|apiece)(?![\w\-])")
@@ -98,8 +110,8 @@ PART_MARKERS = re.compile(
 )
 ALONE = re.compile(r"(?i)\balone\b")
 NOT_CLAIM_TIME = re.compile(
-    r"(?i)(?:since|began|begun|started|starting|launched|founded|established|from|announced|than|compared with|"
-    r"compared to|versus|vs\.?)\s+(?:in\s+)?$"
+    r"(?i)(?:since|began|begun|started|starting|launched|founded|established|from|announced|than|"
+    r"compared with|compared to|versus|vs\.?)\s+(?:in\s+)?$"
 )
 BENEFICIARY = re.compile(
     r"(?i)(?<![\w\-])(?:dedicated to|reserved for|allocated to|assigned to|built for|owned by|used by|"
@@ -113,23 +125,32 @@ COMPARISON_BEFORE = re.compile(
 MODALITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hedged", re.compile(
         r"(?i)(?<![\w\-])(?:reportedly|reported to|is said to|are said to|allegedly|rumou?red|unconfirmed|"
-        r"people familiar|person familiar|sources (?:say|said|told|confirm|familiar)|according to (?:reports|sources|people)|"
+        r"people familiar|person familiar|sources (?:say|said|told|confirm|familiar)|"
+        r"according to (?:reports|sources|people)|"
         r"anonymous|internal documents|could not be verified|unverified)(?![\w])")),
     ("forecast", re.compile(
         r"(?i)(?<![\w\-])(?:estimates?|estimated|forecasts?|forecasted|projected|projects|predicts?|predicted|"
-        r"could add|could reach|is expected to reach|are expected to reach|analysts expect|outlook|guidance)(?![\w])")),
+        r"could add|could reach|is expected to reach|are expected to reach|analysts expect|outlook|guidance)"
+        r"(?![\w])")),
     ("plan", re.compile(
-        r"(?i)(?<![\w\-])(?:plans? to|planned|planning|will|would|aims? to|intends? to|targets?|targeting|goal|"
-        r"scheduled|slated|expected to|set to|on track to|roadmap|promises?|pledged? to|proposed|could|may|might)(?![\w])")),
+        r"(?i)(?<![\w\-])(?:plans? to|planned|planning|will|would|aims? to|intends? to|targets?|targeting|"
+        r"goal|scheduled|slated|expected to|set to|on track to|roadmap|promises?|pledged? to|proposed|could|"
+        r"may|might)(?![\w])")),
 ]
 
-NEGATION = re.compile(r"(?i)(?<![\w\-])(?:not|no longer|never|denied|denies|false|untrue|isn't|aren't|wasn't|weren't)(?![\w])")
+NEGATION = re.compile(
+    r"(?i)(?<![\w\-])(?:not|no longer|never|denied|denies|false|untrue|isn't|aren't|wasn't|weren't)(?![\w])"
+)
 
 ATTRIBUTION_PATTERNS = [
-    re.compile(r"(?i)according to (?P<who>(?:the |an? )?[\w&.'’\- ]{2,60}?)(?=[,.;:]|$| (?:report|tour|breakdown|analysis))"),
+    re.compile(
+        r"(?i)according to (?P<who>(?:the |an? )?[\w&.'’\- ]{2,60}?)"
+        r"(?=[,.;:]|$| (?:report|tour|breakdown|analysis))"
+    ),
     re.compile(
         r"(?P<who>(?:[A-Z][\w&.'’\-]+ ){0,4}[A-Z][\w&.'’\-]+|[Aa]nalysts|[Oo]fficials|[Ss]ources|[Ee]xperts|"
-        r"[Pp]olice|[Rr]esearchers|(?:the |a |an )?(?:company|ministry|spokesperson|spokesman|spokeswoman|agency|"
+        r"[Pp]olice|[Rr]esearchers|(?:the |a |an )?(?:company|ministry|spokesperson|spokesman|spokeswoman|"
+        r"agency|"
         r"department|government|team|club|league|authorities|report|study|statement|filing|survey))"
         r",? (?:\w+ )?(?:said|says|told|confirmed|confirms|announced|announces|estimated|estimates|reported|"
         r"reports|noted|notes|stated|wrote|writes|claimed|claims|disclosed|revealed|show|shows|showed)(?![\w])"
@@ -148,8 +169,12 @@ DIRECTION_DOWN = re.compile(
 PRECISION_TAG = re.compile(r"(?<![\w])(?:FP|BF|INT|TF|MXFP)\d{1,2}(?![\w])")
 
 STOPWORDS = frozenset(
-    """a an the of in on at for to by with from and or but as is are was were be been being its their his her our
-    your this that these those it they them than then so such per via over under about into onto upon
-    has have had will would can could may might must shall should do does did now just also only very
-    more most less least up down out off s""".split()
+    [
+        "a", "an", "the", "of", "in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "as",
+        "is", "are", "was", "were", "be", "been", "being", "its", "their", "his", "her", "our", "your",
+        "this", "that", "these", "those", "it", "they", "them", "than", "then", "so", "such", "per", "via",
+        "over", "under", "about", "into", "onto", "upon", "has", "have", "had", "will", "would", "can",
+        "could", "may", "might", "must", "shall", "should", "do", "does", "did", "now", "just", "also",
+        "only", "very", "more", "most", "less", "least", "up", "down", "out", "off", "s",
+    ]
 )

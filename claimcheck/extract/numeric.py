@@ -105,7 +105,8 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
         return None  # "two of the four labs": a share, not a count
     found = counted_noun(ctx.text, q, c_end)
     noun = (found[1], found[2]) if found else None
-    verb = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90), q.start)
+    verb = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90),
+                    q.start)
     if verb and noun and noun[0] <= verb[1] < noun[1]:
         # the noun itself ("customers") matched a class; what happens to it ("lost power") says more
         after = _nearest(lexicon.COUNT_VERB_RE, ctx.text, noun[1], min(c_end, noun[1] + 60), noun[1])
@@ -130,10 +131,11 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     alone = lexicon.ALONE.search(ctx.text, ctx.start, ctx.end)
     if alone:
         # "in Port X alone, 450,000 ..." / "... stores in the Y alone": that place's share
-        before = [m for m in ctx.mentions if m.end <= alone.start() and alone.start() - m.end <= 3]
-        if before:
-            owner, scope = before[-1].name, "part"
-            if owner == subject:  # "In Port X alone, 450,000 homes ...": the place is the share, not the subject
+        preceding = [m for m in ctx.mentions if m.end <= alone.start() and alone.start() - m.end <= 3]
+        if preceding:
+            owner, scope = preceding[-1].name, "part"
+            # "In Port X alone, 450,000 homes ...": the place is the share, not the subject
+            if owner == subject:
                 subject = ctx.topic or ctx.main_entity or subject
     return NumericDraft(
         ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", owner,
@@ -144,9 +146,12 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
 
 
 _PERIOD_WORDS = frozenset(
-    """quarterly annual yearly monthly weekly daily full-year half-year first-quarter second-quarter third-quarter
-    fourth-quarter first-half second-half fiscal calendar year quarter net gross adjusted overall comparable
-    operating incremental""".split()
+    [
+        "quarterly", "annual", "yearly", "monthly", "weekly", "daily", "full-year", "half-year",
+        "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "first-half", "second-half",
+        "fiscal", "calendar", "year", "quarter", "net", "gross", "adjusted", "overall", "comparable",
+        "operating", "incremental",
+    ]
 )
 
 
@@ -158,7 +163,8 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     # a segment ("online sales", "cloud revenue") is not the whole; period words ("quarterly") don't matter
     modifier = re.search(r"([A-Za-z][a-z\-]+)\s+$", ctx.text[max(c_start, m_start - 25) : m_start])
     if modifier and modifier.group(1).lower() not in _PERIOD_WORDS and modifier.group(1).lower() not in \
-            lexicon.STOPWORDS and not re.match(r"(?i)(?:reported|posted|record|new|total|its|their|of)$", modifier.group(1)):
+            lexicon.STOPWORDS and \
+            not re.match(r"(?i)(?:reported|posted|record|new|total|its|their|of)$", modifier.group(1)):
         measure = f"{modifier.group(1).lower()} {measure}"
     # the party the money is about: "investment in X", "commitment from X"
     subject_mention = None
@@ -189,7 +195,10 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
 
 _GENERIC_DIMENSIONS = {"length", "time", "mass", "area", "volume", "speed", "temperature", "data"}
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|its\s+)?([a-z][a-z\-]{2,})")
-_NOUN_BEFORE = re.compile(r"([a-z][a-z\-]{2,})\s+(?:of|at|reached|hit|measured|was|were|is|topped|exceeded)?\s*(?:about|nearly|up to|more than|over|some)?\s*$")
+_NOUN_BEFORE = re.compile(
+    r"([a-z][a-z\-]{2,})\s+(?:of|at|reached|hit|measured|was|were|is|topped|exceeded)?"
+    r"\s*(?:about|nearly|up to|more than|over|some)?\s*$"
+)
 
 
 def _thing_measured(ctx: SentenceContext, q: Quantity, c_start: int) -> str | None:
@@ -259,10 +268,13 @@ def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int
     down = lexicon.DIRECTION_DOWN.search(before + " " + after[:30])
     up = lexicon.DIRECTION_UP.search(before + " " + after[:30])
     direction = "down" if down else ("up" if up else "")
-    after = re.split(r"(?i),|;|\.\s| in the | during | since | compared | from | than | versus | over the | a year",
-                     after)[0]
+    after = re.split(
+        r"(?i),|;|\.\s| in the | during | since | compared | from | than | versus | over the | a year", after
+    )[0]
     terms = content_terms(before + " " + after)
-    terms = tuple(t for t in terms if not (lexicon.DIRECTION_DOWN.fullmatch(t) or lexicon.DIRECTION_UP.fullmatch(t)))
+    terms = tuple(
+        t for t in terms if not (lexicon.DIRECTION_DOWN.fullmatch(t) or lexicon.DIRECTION_UP.fullmatch(t))
+    )
     if not terms:
         return None
     base = comparison_base(ctx, q.end, c_end)
@@ -282,8 +294,9 @@ def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> Numer
     if base is None:
         # "three times its average of 95 mm": the arithmetic check works within the sentence
         subject = mention.name if mention else (topic or "")
-        return NumericDraft(ClaimKind.RATIO, q, subject, mention.surface if mention else "", None, "unspecified",
-                            "sentence ratio", (), q.start, q.end, base=None, clause=(c_start, c_end))
+        return NumericDraft(ClaimKind.RATIO, q, subject, mention.surface if mention else "", None,
+                            "unspecified", "sentence ratio", (), q.start, q.end, base=None,
+                            clause=(c_start, c_end))
     if mention is not None and mention.name == base.name:
         mention, topic = None, ctx.topic
     subject = mention.name if mention else (topic or "")
@@ -291,7 +304,9 @@ def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> Numer
     tag = lexicon.PRECISION_TAG.search(tail)
     down = lexicon.DIRECTION_DOWN.search(tail[:25])
     direction = "down" if down else "up"
-    terms = content_terms(re.sub(r"(?i)\b(?:improvement|jump|increase|boost|over|in)\b", " ", tail.split(",")[0]))
+    terms = content_terms(
+        re.sub(r"(?i)\b(?:improvement|jump|increase|boost|over|in)\b", " ", tail.split(",")[0])
+    )
     measure = " ".join(terms[:4]) if terms else ""
     if tag:
         measure = f"{measure} {tag.group(0)}".strip()
@@ -305,7 +320,9 @@ _LIST_OPENER = re.compile(r"\s*(?::|—|–|,? including|,? of which)\s*")
 _LIST_JOINER = re.compile(r"^[^,;.:0-9]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 
 
-def listed_parts(ctx: SentenceContext, quantities: list[Quantity], totals: list[NumericDraft]) -> list[NumericDraft]:
+def listed_parts(
+    ctx: SentenceContext, quantities: list[Quantity], totals: list[NumericDraft]
+) -> list[NumericDraft]:
     """ "1,240 homes: 610 destroyed, 480 with major damage and 90 with minor damage" -> three parts."""
     parts: list[NumericDraft] = []
     for total in totals:
@@ -327,9 +344,9 @@ def listed_parts(ctx: SentenceContext, quantities: list[Quantity], totals: list[
             chain.append(item)
         if len(chain) >= 2:
             parts += [
-                NumericDraft(ClaimKind.NUMERIC, q, total.subject, total.subject_text, None, "part", total.measure,
-                             total.measure_terms, q.start, q.end, base=f"parts:{total.quantity.text}",
-                             clause=total.clause)
+                NumericDraft(ClaimKind.NUMERIC, q, total.subject, total.subject_text, None, "part",
+                             total.measure, total.measure_terms, q.start, q.end,
+                             base=f"parts:{total.quantity.text}", clause=total.clause)
                 for q in chain
             ]
     return parts

@@ -11,12 +11,15 @@ from claimcheck.models import Quantity
 _QUANTIFIERS: dict[str, tuple[float, float]] = {
     "all": (100.0, 100.0), "every one": (100.0, 100.0), "each": (100.0, 100.0), "none": (0.0, 0.0),
     "most": (50.01, 100.0), "the majority": (50.01, 100.0), "a majority": (50.01, 100.0),
-    "the bulk": (50.01, 100.0), "half": (45.0, 55.0), "nearly all": (80.0, 99.99), "almost all": (80.0, 99.99),
-    "virtually all": (90.0, 99.99), "a minority": (0.01, 49.99), "a third": (30.0, 36.0), "one third": (30.0, 36.0),
-    "two thirds": (63.0, 70.0), "two-thirds": (63.0, 70.0), "a quarter": (22.0, 28.0), "three quarters": (72.0, 78.0),
+    "the bulk": (50.01, 100.0), "half": (45.0, 55.0), "nearly all": (80.0, 99.99),
+    "almost all": (80.0, 99.99), "virtually all": (90.0, 99.99), "a minority": (0.01, 49.99),
+    "a third": (30.0, 36.0), "one third": (30.0, 36.0), "two thirds": (63.0, 70.0),
+    "two-thirds": (63.0, 70.0), "a quarter": (22.0, 28.0), "three quarters": (72.0, 78.0),
 }
 _QUANT_RE = re.compile(
-    r"(?i)(?<![\w\-])(?P<q>" + "|".join(sorted(map(re.escape, _QUANTIFIERS), key=len, reverse=True)) + r") of\s+"
+    r"(?i)(?<![\w\-])(?P<q>"
+    + "|".join(sorted(map(re.escape, _QUANTIFIERS), key=len, reverse=True))
+    + r") of\s+"
 )
 _WHOLE_RE = re.compile(
     r"(?i)(?<![\w\-])(?:the\s+)?(?P<q>entire|full|whole|complete)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
@@ -27,7 +30,9 @@ _AUX = re.compile(
     r"used|come|comes|came|live|lives|lived|voted|went|go|goes|remain|remains|happen|happens|happened|offer|offers|"
     r"[a-z]+ed)(?![\w])"
 )
-_OBJECT_BEFORE = re.compile(r"(?i)(?:on|with|using|by|in|at|to|for)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?$")
+_OBJECT_BEFORE = re.compile(
+    r"(?i)(?:on|with|using|by|in|at|to|for)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,8 @@ def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: f
     in_np = [m for m in ctx.mentions if np_start <= m.start < np_end and not m.possessive]
     objects = [
         m for m in ctx.mentions
-        if aux.start() <= m.start < pred_end and _OBJECT_BEFORE.search(ctx.text[max(aux.start(), m.start - 20) : m.start])
+        if aux.start() <= m.start < pred_end
+        and _OBJECT_BEFORE.search(ctx.text[max(aux.start(), m.start - 20) : m.start])
     ]
     objects = [m for m in objects if not m.possessive] or objects
     predicate = ctx.text[aux.start() : pred_end]
@@ -87,8 +93,8 @@ def proportion_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[
         if draft:
             drafts.append(draft)
     for match in _WHOLE_RE.finditer(ctx.text, ctx.start, ctx.end):
-        draft = _draft(ctx, match.start(), match.end(), match.start("np"), 100.0, 100.0, match.group(0).strip(),
-                       verb_from=match.end())
+        draft = _draft(ctx, match.start(), match.end(), match.start("np"), 100.0, 100.0,
+                       match.group(0).strip(), verb_from=match.end())
         if draft:
             drafts.append(draft)
     for q in quantities:

@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt inc ltd co corp plc llc gov sen rep gen col lt sgt capt
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est dept univ fig
-    e.g i.e u.s u.k u.n a.m p.m""".split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "ltd", "co", "corp", "plc", "llc",
+        "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ",
+        "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _MAX_SENTENCE = 2000  # a runaway "sentence" (a 5 MB line) is cut so later stages stay linear
@@ -75,7 +78,10 @@ def split_sentences(text: str) -> list[Sentence]:
         if line.strip():
             table_row = line.lstrip().startswith("|")
             heading = not table_row and _is_heading(line)
-            parts = [(line_start, line_end)] if table_row or heading else _split_line(text, line_start, line_end)
+            if table_row or heading:
+                parts = [(line_start, line_end)]
+            else:
+                parts = _split_line(text, line_start, line_end)
             for s, e in parts:
                 while s < e and text[s].isspace():
                     s += 1

@@ -1,4 +1,5 @@
-"""Temporal claims: when a named thing becomes available, relative to the article's date or to a stated time."""
+"""Temporal claims: when a named thing becomes available, relative to the article's date or to a stated
+time."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ class StatusDraft:
 
 
 def _pick(ctx: SentenceContext, cue: StatusCue) -> tuple[Mention | None, str | None]:
-    after = [m for m in ctx.mentions if 0 <= m.start - cue.end <= 3 and not ctx.text[cue.end : m.start].strip()]
+    after = [m for m in ctx.mentions
+             if 0 <= m.start - cue.end <= 3 and not ctx.text[cue.end : m.start].strip()]
     if after and cue.attaches == "after":
         return after[0], None
     candidates = [m for m in ctx.mentions if m.end <= cue.start and not is_comparison_base(ctx, m)]
@@ -69,11 +71,11 @@ def status_drafts(ctx: SentenceContext, published: DateSpan | None) -> list[Stat
     times = find_times(ctx.text, ctx.start, ctx.end)
     done: set[str] = set()
     if any(c.kind in ("plan", "future") for c in cues):
-        for mention, time in _timed(ctx, times):
-            if looks_like_product(mention.name) or mention.name not in done:
-                drafts.append(StatusDraft(mention.name, mention.surface, time.span, time.span, time.text, "plan",
-                                          mention.start, time.end, True))
-                done.add(mention.name)
+        for named, time in _timed(ctx, times):
+            if looks_like_product(named.name) or named.name not in done:
+                drafts.append(StatusDraft(named.name, named.surface, time.span, time.span, time.text, "plan",
+                                          named.start, time.end, True))
+                done.add(named.name)
     if published is None:
         return drafts
     for cue in cues:

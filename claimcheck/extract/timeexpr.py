@@ -92,9 +92,9 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeMe
     for match in _POINT_RE.finditer(text, start, end):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        span = _span(match.groupdict())
-        if span:
-            found.append(TimeMention(match.start(), match.end(), span, match.group(0)))
+        point = _span(match.groupdict())
+        if point:
+            found.append(TimeMention(match.start(), match.end(), point, match.group(0)))
     found.sort(key=lambda t: t.start)
     return found
 
@@ -112,20 +112,28 @@ class StatusCue:
 
 
 _CUES: list[tuple[str, StatusKind, Literal["before", "after", "either"]]] = [
-    (r"(?:is|are|now|currently|already) (?:shipping|available|in production|on sale|in service)", "available", "either"),
-    (r"shipping now|now shipping|shipping today|available now|now available|generally available", "available", "either"),
+    (r"(?:is|are|now|currently|already) (?:shipping|available|in production|on sale|in service)",
+     "available", "either"),
+    (r"shipping now|now shipping|shipping today|available now|now available|generally available",
+     "available", "either"),
     (r"current[\s\-]generation|latest[\s\-]generation", "available", "either"),
     (r"upcoming|forthcoming", "future", "after"),
     (r"(?:has|have|had|was|were) (?:launched|released|debuted)", "available", "before"),
-    (r"(?:which|that|has|have|had|was|were|officially|finally|recently) opened|opened (?:to (?:the public|traffic|"
-     r"visitors|customers|passengers)|its doors)|(?:which|that) (?:launched|debuted) in", "available", "before"),
+    (r"(?:which|that|has|have|had|was|were|officially|finally|recently) opened|"
+     r"opened (?:to (?:the public|traffic|visitors|customers|passengers)|its doors)|"
+     r"(?:which|that) (?:launched|debuted) in", "available", "before"),
     (r"previous[\s\-]generation|prior[\s\-]generation|last[\s\-]generation|predecessor", "past", "either"),
-    (r"on the horizon|yet to (?:launch|ship|be released|open)|not yet (?:available|released|shipping|launched)", "future", "either"),
-    (r"(?:scheduled|slated|planned|set|due|expected|poised) (?:for|to (?:launch|ship|arrive|debut|open|be released|start)(?: in)?|in|out in)", "plan", "before"),
-    (r"(?:will|to) (?:launch|ship|arrive|debut|open|be released|become available)(?: in| by)?", "plan", "before"),
+    (r"on the horizon|yet to (?:launch|ship|be released|open)|"
+     r"not yet (?:available|released|shipping|launched)", "future", "either"),
+    (r"(?:scheduled|slated|planned|set|due|expected|poised) "
+     r"(?:for|to (?:launch|ship|arrive|debut|open|be released|start)(?: in)?|in|out in)", "plan", "before"),
+    (r"(?:will|to) (?:launch|ship|arrive|debut|open|be released|become available)(?: in| by)?",
+     "plan", "before"),
     (r"roadmap", "plan", "either"),
 ]
-_CUE_RE = [(re.compile(rf"(?i)(?<![\w\-])(?:{pattern})(?![\w])"), kind, where) for pattern, kind, where in _CUES]
+_CUE_RE = [
+    (re.compile(rf"(?i)(?<![\w\-])(?:{pattern})(?![\w])"), kind, where) for pattern, kind, where in _CUES
+]
 
 
 def find_status_cues(text: str, start: int = 0, end: int | None = None) -> list[StatusCue]:
