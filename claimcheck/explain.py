@@ -108,7 +108,7 @@ def ratio(claim: Claim, numerator: Claim, denominator: Claim, computed: tuple[fl
     low, high = computed
     shown = f"{low:.2f}x" if abs(high - low) < 0.01 else f"{low:.2f}x–{high:.2f}x"
     return (
-        f'{label(claim)} says {claim.subject} is "{claim.value.text}" {claim.base} ({claim.measure}), '
+        f'{label(claim)} says {claim.subject} is "{claim.value.text}" {claim.base} ({numerator.measure}), '
         f"but the stated figures give {shown}: "
         f"{numerator.subject} {_value(numerator)} ({label(numerator)}:{numerator.line}) "
         f"vs {denominator.subject} {_value(denominator)} ({label(denominator)}:{denominator.line})."

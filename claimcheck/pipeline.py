@@ -83,8 +83,7 @@ def _extract_all(articles: list[Article], options: AuditOptions, progress: Progr
             if progress:
                 progress(len(cached) + len(fresh), len(articles))
     if cache is not None:
-        for index, claims in fresh.items():
-            cache.put(keys[index], claims)
+        cache.put_many([(keys[index], claims) for index, claims in sorted(fresh.items())])
         cache.close()
     for index in range(len(articles)):
         yield cached.get(index) or fresh.get(index) or []

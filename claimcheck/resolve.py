@@ -25,6 +25,9 @@ class EntityGraph:
         self.parent: dict[str, str] = {}
         self.owner: dict[str, str] = {}
         self._ledger_names: set[str] = set()
+        # the graph does not change after construction, and the reconciler asks the same questions often
+        self._ancestors: dict[str, list[str]] = {}
+        self._makers: dict[str, set[str]] = {}
         if ledger:
             for name, spec in ledger.entities.items():
                 self._ledger_names.add(name)
@@ -97,6 +100,13 @@ class EntityGraph:
         return self.canonical(guessed) if guessed and guessed != name else None
 
     def ancestors(self, name: str) -> list[str]:
+        cached = self._ancestors.get(name)
+        if cached is not None:
+            return cached
+        chain = self._ancestors[name] = self._chain(name)
+        return chain
+
+    def _chain(self, name: str) -> list[str]:
         chain = [self.canonical(name)]
         while len(chain) < 10:
             parent = self.parent_of(chain[-1])
@@ -106,6 +116,12 @@ class EntityGraph:
         return chain
 
     def makers(self, name: str) -> set[str]:
+        cached = self._makers.get(name)
+        if cached is None:
+            cached = self._makers[name] = self._find_makers(name)
+        return cached
+
+    def _find_makers(self, name: str) -> set[str]:
         found: set[str] = set()
         for member in self.ancestors(name):
             owner = self.owner.get(member)

@@ -1,7 +1,7 @@
 """The whole extractor stays roughly linear on hostile 100 KB texts (not just quantity recognition).
 
 Each input runs through ``extract_claims`` in a forked child with a watchdog, so a quadratic case
-fails in seconds instead of hanging the suite. The bound (3 s per 100 KB) is generous: linear inputs
+fails in seconds instead of hanging the suite. The bound (4 s per 100 KB) is generous: most linear inputs
 take a fraction of it. ``benchmarks/adversarial_bench.py`` prints the timings at 100 and 200 KB.
 """
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from adversarial_bench import INPUTS
 
 SIZE = 100_000
-LIMIT_S = 3.0
+LIMIT_S = 4.0  # per 100 KB; the slowest linear inputs take about 2 s on a loaded 2-CPU machine
 
 QUADRATIC_REASON = {
     "whitespace": (

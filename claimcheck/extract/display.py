@@ -42,10 +42,19 @@ def number(value: float, unit: str = "") -> str:
     return f"{scaled} {unit}".strip()
 
 
+def _word_unit(unit: str) -> bool:
+    return (
+        len(unit) > 2 and unit.replace(" ", "").isalpha() and unit not in _CURRENCY_SIGNS
+        and unit not in _PREFIXED_UNITS and unit not in _SMALL_UNITS
+    )
+
+
 def interval(low: float | None, high: float | None, unit: str = "") -> str:
     if low is not None and high is not None:
         if abs(high - low) <= 1e-9 * max(1.0, abs(high)):
             return number(low, unit)
+        if _word_unit(unit):  # "10,000 – 100,000 chip", not "10,000 chip – 100,000 chip"
+            return f"{number(low)} – {number(high)} {unit}"
         return f"{number(low, unit)} – {number(high, unit)}"
     if low is not None:
         return f"≥ {number(low, unit)}"

@@ -180,7 +180,8 @@ def build_records(result: AuditResult, options: ReportOptions | None = None) -> 
             published_origin=summaries[a.id].published_origin,
             published_reason=summaries[a.id].published_reason,
             claims=summaries[a.id].claims,
-            lines=_lines(a.text, a.line_at, claims_by_line.get(a.id, {})),
+            # only articles a contradiction cites are linked to; the rest would only bloat the report
+            lines=_lines(a.text, a.line_at, claims_by_line[a.id]) if a.id in claims_by_line else (),
         )
         for a in sorted(result.articles, key=lambda a: (a.path, a.id))
     )
