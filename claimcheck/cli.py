@@ -268,6 +268,7 @@ def eval_command(
         float | None, typer.Option("--min-precision", help="Exit 1 below this precision.")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for the audit.")] = 1,
+    ledger: LedgerOpt = None,
 ) -> None:
     """Score an audit of CORPUS against a gold file: recall, precision, look-alike false positives."""
     import json
@@ -292,7 +293,8 @@ def eval_command(
         from claimcheck.pipeline import AuditOptions, run_audit
 
         try:
-            result = run_audit(AuditOptions(paths=(str(corpus),), jobs=jobs))
+            _, ledger_model = _load_ledger_opt(ledger)
+            result = run_audit(AuditOptions(paths=(str(corpus),), jobs=jobs, ledger=ledger_model))
         except NotImplementedError:
             typer.echo("error: the audit pipeline is not implemented yet", err=True)
             raise typer.Exit(EXIT_ERROR) from None

@@ -60,7 +60,7 @@ def main() -> int:
     GOLDEN_DIR.mkdir(parents=True, exist_ok=True)
     for name, text in reports.items():
         path = GOLDEN_DIR / name
-        current = path.read_text(encoding="utf-8") if path.exists() else None
+        current = path.read_bytes().decode("utf-8") if path.exists() else None  # keep CRLF
         if current == text:
             continue
         stale.append(name)

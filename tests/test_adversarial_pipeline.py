@@ -24,24 +24,6 @@ from adversarial_bench import INPUTS
 SIZE = 100_000
 LIMIT_S = 4.0  # per 100 KB; the slowest linear inputs take about 2 s on a loaded 2-CPU machine
 
-QUADRATIC_REASON = {
-    "whitespace": (
-        "entities.capitalised_mid_sentence: _SENTENCE_OPENING's `\\n\\s*` alternative rescans the rest of a "
-        "whitespace run from every newline when no capital follows (O(n^2) in a run of blank lines)"
-    ),
-    "newlines": (
-        "entities.capitalised_mid_sentence: _SENTENCE_OPENING's `\\n\\s*` alternative rescans the rest of a "
-        "run of newlines from every newline when no capital follows (O(n^2))"
-    ),
-    "dots": (
-        "sentences._split_line: _BOUNDARY `[.!?]+...(?=\\s+[A-Z0-9])` re-consumes a run of '.', '!' or '?' "
-        "from every position when no space and capital follow (O(n^2) in the run length)"
-    ),
-    "dollar-ones": (
-        "numeric._nearest and clause.clause_bounds rescan the whole sentence (up to _MAX_SENTENCE=2000 "
-        "chars) for every quantity in it: linear in text length but about 5-12 s per 100 KB of '$1 $1 ...'"
-    ),
-}
 
 
 def _child(text: str, conn: multiprocessing.connection.Connection) -> None:
@@ -69,10 +51,7 @@ def _timed(text: str, limit: float) -> tuple[float, int, int] | None:
 def _cases() -> list[object]:
     cases: list[object] = []
     for name in INPUTS:
-        marks = []
-        if name in QUADRATIC_REASON:
-            marks = [pytest.mark.xfail(strict=False, reason=QUADRATIC_REASON[name])]
-        cases.append(pytest.param(name, marks=marks, id=name))
+        cases.append(pytest.param(name, id=name))
     return cases
 
 

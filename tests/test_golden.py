@@ -41,7 +41,7 @@ def reports() -> dict[str, str]:
 
 @pytest.mark.parametrize("name", ["seeds.json", "seeds.md", "seeds.csv", "seeds.sarif"])
 def test_matches_golden(reports: dict[str, str], name: str) -> None:
-    expected = (GOLDEN_DIR / name).read_text(encoding="utf-8")
+    expected = (GOLDEN_DIR / name).read_bytes().decode("utf-8")  # bytes: CSV keeps its CRLF
     assert reports[name] == expected, (
         f"tests/golden/{name} differs from what claimcheck now produces; if the change is intended, "
         "run `.venv/bin/python scripts/regen_golden.py` and review the diff"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +30,11 @@ class SentenceContext:
     def sentence(self) -> str:
         return self.text[self.start : self.end]
 
+    @functools.cached_property
+    def clause_breaks(self) -> list[tuple[int, int]]:
+        """Clause boundaries, found once per sentence: every claim in it asks for them."""
+        return [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.text, self.start, self.end)]
+
 
 def clause_bounds(ctx: SentenceContext, position: int) -> tuple[int, int]:
     """The clause around ``position``: semicolons, colons, spaced dashes and ", but" end clauses."""
@@ -35,12 +42,17 @@ def clause_bounds(ctx: SentenceContext, position: int) -> tuple[int, int]:
         for s, e in ctx.table_cells:
             if s <= position < e:
                 return s, e
-    start, end = ctx.start, ctx.end
-    for match in _CLAUSE_BREAK.finditer(ctx.text, ctx.start, ctx.end):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            end = match.start()
+    breaks = ctx.clause_breaks
+    index = bisect.bisect_right(breaks, (position, position))
+    start = ctx.start
+    for _, b_end in reversed(breaks[:index]):
+        if b_end <= position:
+            start = b_end
+            break
+    end = ctx.end
+    for b_start, _ in breaks[index:]:
+        if b_start >= position:
+            end = b_start
             break
     return start, end
 

@@ -93,7 +93,11 @@ class AliasTable:
         return self.canonical.get(name)
 
 
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n\s*)([A-Z][\w\-]*)((?: [A-Z][\w\-]*)*)")
+# bounded repeats: a run of blank lines or punctuation must not be rescanned from every position
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|(?<![.!?\"”’)])[.!?][\"”’)]{0,3}[ \t\n]{1,8}|\n[ \t]{0,40})"
+    r"([A-Z][\w\-]{0,40})((?: [A-Z][\w\-]{0,40}){0,6})"
+)
 
 
 def capitalised_mid_sentence(text: str) -> set[str]:

@@ -24,7 +24,8 @@ from claimcheck.extract.status import StatusDraft, status_drafts
 from claimcheck.extract.timeexpr import find_relative_times, find_times
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
+_WINDOW = 160  # characters either side of a claim searched for its time and hedges
 _NON_NEGATIVE = {
     "number", "currency", "compute", "data", "bandwidth", "bit-rate", "power", "energy", "percent",
 }
@@ -48,22 +49,26 @@ class _Builder:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.claims: list[Claim] = []
+        self._attributions: dict[int, str | None] = {}
 
     def add(self, ctx: SentenceContext, *, kind: ClaimKind, start: int, end: int, **fields: object) -> None:
         start, end = max(start, ctx.start), min(max(end, start + 1), ctx.end)
         clause_start, clause_end = ctxmod.clause_bounds(ctx, start)
+        # searches around one claim stay within a bounded window, so a sentence packed with figures
+        # costs linear time, not figures x sentence length
+        near_start, near_end = max(clause_start, start - _WINDOW), min(clause_end, end + _WINDOW)
         time = fields.pop("time", None)
         time_source = fields.pop("time_source", "")
         if time is None:
             stated = [
-                t for t in find_times(ctx.text, clause_start, clause_end)
+                t for t in find_times(ctx.text, near_start, near_end)
                 if not (start <= t.start < end)
                 and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
             ]
             published = self.article.published.span if self.article.published else None
             # "a year earlier" qualifies the figure right before it, not every figure in the clause
             stated += [
-                t for t in find_relative_times(ctx.text, start, clause_end, published)
+                t for t in find_relative_times(ctx.text, start, min(clause_end, end + 40), published)
                 if t.start - end <= 30
                 and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
             ]
@@ -73,16 +78,21 @@ class _Builder:
                 time = self.article.published.span
                 time_source = f"article date ({self.article.published.origin})"
         # hedges and plans qualify what follows them: "beating estimates" after a figure does not make it one
-        fields.setdefault("modality", ctxmod.modality(ctx.text[clause_start:end]))
+        fields.setdefault("modality", ctxmod.modality(ctx.text[near_start:end]))
         measure = str(fields["measure"])
         self.claims.append(Claim(
             id=_claim_id(self.article, start, end, kind.value, measure), article=self.article.id,
             path=self.article.path, line=self.article.line_at(start), start=start, end=end,
             sentence=ctx.sentence, quote=ctx.text[start:end], kind=kind, time=time, time_source=time_source,
-            attribution=ctxmod.attribution(ctx.sentence),
+            attribution=self._attribution(ctx),
             polarity=not ctxmod.negated(ctx.text[max(clause_start, start - 30) : end]),
             entities=tuple(dict.fromkeys(m.name for m in ctx.mentions)), **fields,
         ))
+
+    def _attribution(self, ctx: SentenceContext) -> str | None:
+        if ctx.start not in self._attributions:
+            self._attributions[ctx.start] = ctxmod.attribution(ctx.sentence)
+        return self._attributions[ctx.start]
 
     def numeric(self, ctx: SentenceContext, d: NumericDraft) -> None:
         self.add(ctx, kind=d.kind, start=d.quote_start, end=d.quote_end, subject=d.subject,

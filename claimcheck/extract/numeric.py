@@ -81,6 +81,17 @@ def _noun_span(text: str, quantity: Quantity, limit: int) -> tuple[int, int] | N
     return (found[1], found[2]) if found else None
 
 
+def _nearest_word(words: lexicon.WordClasses, text: str, start: int, end: int, anchor: int
+                  ) -> tuple[str, int, int] | None:
+    """The class of the lexicon word nearest to ``anchor`` in text[start:end], and its span."""
+    best: tuple[int, str, int, int] | None = None
+    for name, w_start, w_end in words.find(text, start, end):
+        distance = w_start - anchor if w_start >= anchor else anchor - w_end + 3
+        if best is None or distance < best[0]:
+            best = (distance, name, w_start, w_end)
+    return (best[1], best[2], best[3]) if best else None
+
+
 def _nearest(patterns: list[tuple[str, re.Pattern[str]]], text: str, start: int, end: int, anchor: int
              ) -> tuple[str, int, int] | None:
     best: tuple[int, str, int, int] | None = None
@@ -105,12 +116,12 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
         return None  # "two of the four labs": a share, not a count
     found = counted_noun(ctx.text, q, c_end)
     noun = (found[1], found[2]) if found else None
-    verb = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90),
+    verb = _nearest_word(lexicon.COUNT_VERBS, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90),
                     q.start)
     if verb and noun and noun[0] <= verb[1] < noun[1]:
         # the noun itself ("customers") matched a class; what happens to it ("lost power") says more
-        after = _nearest(lexicon.COUNT_VERB_RE, ctx.text, noun[1], min(c_end, noun[1] + 60), noun[1])
-        before = _nearest(lexicon.COUNT_VERB_RE, ctx.text, max(c_start, q.start - 60), q.start, q.start)
+        after = _nearest_word(lexicon.COUNT_VERBS, ctx.text, noun[1], min(c_end, noun[1] + 60), noun[1])
+        before = _nearest_word(lexicon.COUNT_VERBS, ctx.text, max(c_start, q.start - 60), q.start, q.start)
         verb = after or before or verb
     clause = ctx.text[c_start:c_end]
     scope = _scope(clause)
@@ -151,12 +162,18 @@ _PERIOD_WORDS = frozenset(
         "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "first-half", "second-half",
         "fiscal", "calendar", "year", "quarter", "net", "gross", "adjusted", "overall", "comparable",
         "operating", "incremental",
+        # verbs that stand before a money noun ("put insured losses at", "reported revenue of")
+        "put", "puts", "estimated", "estimate", "estimates", "reported", "posted", "said", "expects",
+        "expected", "sees", "saw", "raised", "had", "has", "have", "was", "were", "is", "are", "pegged",
+        "valued", "totaled", "totalled", "reached", "hit", "booked", "logged", "generated", "forecast",
+        "projected", "announced", "disclosed", "recorded", "made", "paid", "received", "spent",
     ]
 )
 
 
 def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
-    found = _nearest(lexicon.MONEY_RE, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 40), q.end)
+    window = (max(c_start, q.start - 60), min(c_end, q.end + 40))
+    found = _nearest_word(lexicon.MONEY_WORDS, ctx.text, *window, q.end)
     if found is None:
         return None
     measure, m_start, m_end = found

@@ -31,7 +31,8 @@ _AUX = re.compile(
     r"[a-z]+ed)(?![\w])"
 )
 _OBJECT_BEFORE = re.compile(
-    r"(?i)(?:on|with|using|by|in|at|to|for)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?$"
+    r"(?i)(?:on|with|using|by|in|at|to|for)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?"
+    r"(?:[a-z][\w\-]{0,20}\s+){0,2}$"  # "on Acme's custom Widget chips"
 )
 
 
@@ -59,7 +60,9 @@ def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: f
         found = ctx.text.find(stop, aux.end(), ctx.end)
         if found != -1:
             pred_end = min(pred_end, found)
-    in_np = [m for m in ctx.mentions if np_start <= m.start < np_end and not m.possessive]
+    # "Acme's latest models": the named owner of the group is the subject when nothing else is named
+    named = [m for m in ctx.mentions if np_start <= m.start < np_end]
+    in_np = [m for m in named if not m.possessive] or named
     objects = [
         m for m in ctx.mentions
         if aux.start() <= m.start < pred_end

@@ -19,7 +19,8 @@ _ABBREVIATIONS = frozenset(
         "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# only the start of a run of . ! ? is tried, and every repeat is bounded: linear on "......" or "!!!!!!"
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]{1,4}[\"'”’)\]]{0,3}(?=\s{1,8}[\"'“‘(\[]?[A-Z0-9])")
 _MAX_SENTENCE = 2000  # a runaway "sentence" (a 5 MB line) is cut so later stages stay linear
 
 
