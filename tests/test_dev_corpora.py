@@ -23,11 +23,13 @@ CORPORA = {
     "brightwater_earnings": ROOT / "tests" / "corpora" / "brightwater_earnings",
 }
 # name -> (min recall, min precision); provisional
+# (recall, precision) floors, set just under what the pipeline scores today (BENCHMARKS.md, Accuracy):
+# seeds 5/5 and 8/8, storm_merrow 8/8 and 9/9, brightwater_earnings 7/8 and 9/9, synthetic-200 ~1.0.
 FLOORS: dict[str, tuple[float, float]] = {
-    "seeds": (0.5, 0.5),
-    "storm_merrow": (0.5, 0.5),
-    "brightwater_earnings": (0.5, 0.5),
-    "synthetic-200": (0.5, 0.5),
+    "seeds": (1.0, 1.0),
+    "storm_merrow": (0.85, 0.9),
+    "brightwater_earnings": (0.75, 0.9),
+    "synthetic-200": (0.9, 0.9),
 }
 
 
@@ -41,15 +43,12 @@ def _synth() -> ModuleType:
 
 
 def _audit_and_score(corpus: Path, gold: Gold) -> EvalReport:
-    try:
-        from claimcheck.pipeline import AuditOptions, run_audit
-    except ImportError as exc:  # the pipeline is being written alongside these tests
-        pytest.skip(f"claimcheck.pipeline is not importable yet: {exc}")
-    try:
-        result = run_audit(AuditOptions(paths=(str(corpus),)))
-    except NotImplementedError:
-        pytest.skip("run_audit is not implemented yet (claimcheck.pipeline raises NotImplementedError)")
-    return score(predictions_from_result(result), gold)
+    from claimcheck.ledger import load_ledger
+    from claimcheck.pipeline import AuditOptions, run_audit
+
+    # the seed corpus is audited with its reviewed ledger, as a user would; the others have none
+    ledger = load_ledger(ROOT / "claims.yaml") if corpus.resolve() == (ROOT / "sources").resolve() else None
+    return score(predictions_from_result(run_audit(AuditOptions(paths=(str(corpus),), ledger=ledger))), gold)
 
 
 def _assert_floors(name: str, report: EvalReport) -> None:
