@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from pathlib import Path
 
 from claimcheck.extract import clause as ctxmod
 from claimcheck.extract import display, lexicon
@@ -24,7 +25,18 @@ from claimcheck.extract.status import StatusDraft, status_drafts
 from claimcheck.extract.timeexpr import find_relative_times, find_times
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
-EXTRACTOR_VERSION = "2"
+
+def _source_digest() -> str:
+    """A digest of the extractor's own code and the claim model: any change to either invalidates
+    cached claims, so an upgrade can never serve claims the new code would not extract."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for source in [*sorted(package.glob("*.py")), package.parent / "models.py"]:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+EXTRACTOR_VERSION = f"3-{_source_digest()}"
 _WINDOW = 160  # characters either side of a claim searched for its time and hedges
 _NON_NEGATIVE = {
     "number", "currency", "compute", "data", "bandwidth", "bit-rate", "power", "energy", "percent",
@@ -104,7 +116,7 @@ class _Builder:
         value = Value(low=d.low, high=d.high, nominal=(d.low + d.high) / 2, unit="%", dimension="percent",
                       qualifier="exact" if d.low == d.high else "range", text=d.text,
                       display=display.interval(d.low, d.high, "%"))
-        measure = f"share on {d.object}" if d.object else "share " + " ".join(d.terms)
+        measure = f"share on {d.object}" if d.object else f"share {d.predicate}"
         self.add(ctx, kind=ClaimKind.PROPORTION, start=d.quote_start, end=d.quote_end, subject=d.subject,
                  subject_text=d.subject_text, measure=measure, measure_terms=d.terms, value=value,
                  base=d.object or None)

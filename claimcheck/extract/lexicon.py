@@ -36,7 +36,8 @@ COUNT_VERB_CLASSES: dict[str, str] = {
     "vaccinated": "vaccinated, doses, jabs, inoculated",
     "arrested": "arrested, detained, arrests",
     "users": "users, subscribers, customers, members, downloads, visitors, viewers, listeners, readers",
-    "attended": "attended, attendance, spectators, fans, crowd",
+    "attended": "attended, attendance, spectators, fans, crowd, drew, attracted, welcomed",
+    "carried": "carried, carries, carrying, ridership, boardings, passengers, riders, trips, journeys",
     "scored": "scored, goals, points, runs scored",
     "opened": "opened, opens, launched",
     "closed": "closed, closes, shut, shuttered",
@@ -142,6 +143,12 @@ PART_MARKERS = re.compile(
     r"installment|instalment|one of|part of|share of|portion of)(?![\w\-])"
 )
 ALONE = re.compile(r"(?i)\balone\b")
+# A period that makes a count a rate: "in its first week", "per day". Part of the measure, so a
+# first-day figure is never compared with a first-week one.
+PERIOD = re.compile(
+    r"(?i)\b(?:(?:in|during|over)\s+(?:its|their|the)\s+(?:first|opening|last|past)\s+(?:day|week|weekend|month|"
+    r"year|quarter|season)|(?:per|a|each)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|annually|yearly)\b"
+)
 NOT_CLAIM_TIME = re.compile(
     r"(?i)(?:since|began|begun|started|starting|launched|founded|established|from|announced|than|"
     r"compared with|compared to|versus|vs\.?)\s+(?:in\s+)?$"

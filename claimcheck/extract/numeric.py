@@ -135,6 +135,9 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
         measure = f"people {verb[0]}"  # "23 deaths" and "killed 41 people" count the same thing
     else:
         measure = f"{noun_word} {verb[0]}" if verb else noun_word
+    period = lexicon.PERIOD.search(ctx.text, q.end, min(c_end, q.end + 60))
+    if period:
+        measure += " " + " ".join(period.group(0).lower().split())
     pieces = [q.start, q.end] + ([noun[1]] if noun else []) + ([verb[1], verb[2]] if verb else [])
     if scope == "unspecified" and lexicon.PART_MARKERS.search(ctx.text[max(c_start, q.start - 25) : q.start]):
         scope = "part"
@@ -147,7 +150,15 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
             owner, scope = preceding[-1].name, "part"
             # "In Port X alone, 450,000 homes ...": the place is the share, not the subject
             if owner == subject:
-                subject = ctx.topic or ctx.main_entity or subject
+                others = [m.name for m in ctx.mentions
+                          if c_start <= m.start < c_end and m.name != owner and not m.possessive]
+                subject = others[0] if others else (ctx.topic or ctx.main_entity or subject)
+        else:
+            # "in the downtown district alone": an unnamed part is still a part
+            words = re.findall(r"\b[a-z][\w\-]*", ctx.text[max(ctx.start, alone.start() - 40) : alone.start()])
+            words = [w for w in words if w not in lexicon.STOPWORDS][-3:]
+            if words:
+                owner, scope = " ".join(words), "part"
     return NumericDraft(
         ClaimKind.NUMERIC, q, subject, mention.surface if mention else "", owner,
         scope, measure, content_terms(measure), min(pieces), max(pieces),

@@ -47,6 +47,7 @@ class ProportionDraft:
     terms: tuple[str, ...]
     quote_start: int
     quote_end: int
+    predicate: str = ""  # the predicate's words, for people to read: "fully electric"
 
 
 def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: float, high: float,
@@ -72,7 +73,8 @@ def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: f
     predicate = ctx.text[aux.start() : pred_end]
     for mention in objects:
         predicate = predicate.replace(mention.surface, " ")
-    verbs = tuple(sorted({t[:5] for t in content_terms(predicate)}))
+    words = content_terms(predicate)
+    verbs = tuple(sorted({t[:5] for t in words}))  # stems match "trained" with "training"
     if not verbs:
         return None
     if in_np:
@@ -85,7 +87,8 @@ def _draft(ctx: SentenceContext, q_start: int, q_end: int, np_start: int, low: f
         subject_name = subject_surface = " ".join(group)
     obj = objects[0].name if objects else ""
     end = objects[0].end if objects else pred_end
-    return ProportionDraft(low, high, text, subject_name, subject_surface, obj, verbs, q_start, end)
+    return ProportionDraft(low, high, text, subject_name, subject_surface, obj, verbs, q_start, end,
+                           " ".join(dict.fromkeys(words)))
 
 
 def proportion_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[ProportionDraft]:

@@ -65,7 +65,8 @@ class TableReporter(Reporter):
         text = Text()
         text.append(records.title, style="bold")
         text.append("\n")
-        text.append(f"{s.articles} articles, {s.claims} claims, {s.contradictions} contradictions: ")
+        noun = "contradiction" if s.contradictions == 1 else "contradictions"
+        text.append(f"{s.articles} articles, {s.claims} claims, {s.contradictions} {noun}: ")
         for i, sev in enumerate(SEVERITIES):
             text.append(", " if i else "")
             text.append(f"{s.by_severity[sev]} {sev}", style=STYLES[sev] if s.by_severity[sev] else "")
@@ -102,7 +103,8 @@ class TableReporter(Reporter):
             table.add_row(*(Text(k.value.label, style="green") for k in c.claims))
             return table
         longest = max((len(k.location) for k in c.claims), default=6)
-        table.add_column("source", overflow="fold", min_width=min(longest, width // 3), max_width=width // 3)
+        # path:line is the evidence a reader acts on: keep it on one line where the width allows
+        table.add_column("source", overflow="fold", min_width=min(longest, width * 2 // 5), max_width=width * 2 // 5)
         table.add_column("quote", overflow="fold", ratio=3)
         table.add_column("value", overflow="fold", ratio=2)
         for k in c.claims:
