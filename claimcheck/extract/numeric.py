@@ -155,7 +155,8 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
                 subject = others[0] if others else (ctx.topic or ctx.main_entity or subject)
         else:
             # "in the downtown district alone": an unnamed part is still a part
-            words = re.findall(r"\b[a-z][\w\-]*", ctx.text[max(ctx.start, alone.start() - 40) : alone.start()])
+            before_alone = ctx.text[max(ctx.start, alone.start() - 40) : alone.start()]
+            words = re.findall(r"\b[a-z][\w\-]*", before_alone)
             words = [w for w in words if w not in lexicon.STOPWORDS][-3:]
             if words:
                 owner, scope = " ".join(words), "part"

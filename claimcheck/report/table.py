@@ -104,7 +104,8 @@ class TableReporter(Reporter):
             return table
         longest = max((len(k.location) for k in c.claims), default=6)
         # path:line is the evidence a reader acts on: keep it on one line where the width allows
-        table.add_column("source", overflow="fold", min_width=min(longest, width * 2 // 5), max_width=width * 2 // 5)
+        widest = width * 2 // 5
+        table.add_column("source", overflow="fold", min_width=min(longest, widest), max_width=widest)
         table.add_column("quote", overflow="fold", ratio=3)
         table.add_column("value", overflow="fold", ratio=2)
         for k in c.claims:
