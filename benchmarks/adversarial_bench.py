@@ -43,8 +43,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "quotes": _repeat("\"'“”"),
     "said-chain": _repeat("Acme said "),
     "dates": _repeat("in 2027 "),
-    "percent-range": _repeat("30-40% "),
-    "sentences": _repeat("Acme deployed 10,000 chips in 2024. "),
+    "percent-range": _repeat("20-25% "),
+    "sentences": _repeat("Acme deployed 5,000 units in 2024. "),
 }
 
 

@@ -296,7 +296,7 @@ def main() -> int:
     ap.add_argument("--only-claimcheck", action="store_true")
     ap.add_argument("--errors", action="store_true", help="print claimcheck's misses")
     args = ap.parse_args()
-    find_quantities("warm up 1.4 million chips")
+    find_quantities("warm up 2.7 million units")
     results = {"claimcheck": evaluate(args.spec_dir, claimcheck_items)}
     if not args.only_claimcheck:
         warnings.filterwarnings("ignore")

@@ -31,7 +31,7 @@ class ArticleMeta(_Strict):
 class EntitySpec(_Strict):
     """A canonical entity: how articles name it and where it sits.
 
-    ``parent`` is an is-a link (Trainium2 is a Trainium: a count of the child
+    ``parent`` is an is-a link (Widget2 is a Widget: a count of the child
     is part of a count of the parent). ``owner`` is a made-by / belongs-to
     link (a product and its maker): a claim by the owner about the entity is
     about all of it, a claim by anyone else is about their share.
@@ -48,7 +48,7 @@ class Fact(_Strict):
 
     subject: str
     measure: str
-    value: str  # as a journalist would write it: "1.4 million chips", "$8 billion", "2027"
+    value: str  # as a journalist would write it: "2.7 million units", "$3 billion", "2031"
     as_of: dt.date | None = None
     source: str | None = None
     note: str | None = None

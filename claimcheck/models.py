@@ -99,7 +99,7 @@ class SkippedFile(Frozen):
 
 
 Qualifier = Literal[
-    "exact",  # "1.4 million": precision follows the stated digits
+    "exact",  # "2.7 million": precision follows the stated digits
     "approx",  # "about", "roughly", "~"
     "over",  # "over", "more than", "above": > X, same order of magnitude
     "at_least",  # "at least", "no fewer than"
@@ -107,7 +107,7 @@ Qualifier = Literal[
     "at_most",  # "at most", "no more than"
     "up_to",  # "up to", "as many as"
     "nearly",  # "nearly", "almost", "just under", "close to"
-    "range",  # "30-40%", "between 2 and 3"
+    "range",  # "20-25%", "between 2 and 3"
 ]
 
 QuantityKind = Literal["number", "ordinal", "year", "percent", "currency", "multiplier", "unit"]
@@ -136,7 +136,7 @@ class Quantity(Frozen):
     # "mass", "frequency", ...
     dimension: str
     qualifier: Qualifier = "exact"
-    noun: str | None = None  # counted noun, singular and lower case: "chip" for "10,000 Trainium chips"
+    noun: str | None = None  # counted noun, singular and lower case: "unit" for "5,000 Widget units"
     surface_unit: str | None = None  # the unit as written: "PFLOPS", "TB/s", "bn"
 
 
@@ -145,9 +145,9 @@ class Quantity(Frozen):
 
 class ClaimKind(StrEnum):
     NUMERIC = "numeric"  # a quantity of something
-    PROPORTION = "proportion"  # a share: "all", "most", "85% of"
+    PROPORTION = "proportion"  # a share: "all", "most", "60% of"
     TEMPORAL = "temporal"  # when something happens or its status at a date
-    RATIO = "ratio"  # "4.4x over X"
+    RATIO = "ratio"  # "3.2x over X"
     CATEGORICAL = "categorical"
 
 
@@ -182,7 +182,7 @@ class Claim(Frozen):
     subject_text: str = ""
     owner: str | None = None  # whose share it is, for scope "part": "for X", "X is running"
     scope: Scope = "unspecified"
-    measure: str  # normalised: "chip deployed", "peak compute", "availability", "share trained on trainium"
+    measure: str  # normalised: "unit deployed", "compute", "availability", "share trained on widget"
     measure_terms: tuple[str, ...] = ()
     value: Value
     modality: Modality = "confirmed"

@@ -75,7 +75,7 @@ def choose_subject(
 ) -> tuple[Mention | None, str | None]:
     """The entity a value at [anchor_start, anchor_end) is about, and the topic fallback.
 
-    Preference: a name inside the value's own noun phrase ("10,000 Widget chips");
+    Preference: a name inside the value's own noun phrase ("5,000 Widget units");
     then the clause's first product-like name that is neither a comparison base
     nor a possessive owner (the grammatical subject, past any aside), then its
     first such name of any kind; the same in the sentence before the clause; the

@@ -1,4 +1,4 @@
-"""Human-readable normalised values: "1.4 million chip", "$138 billion", "2.52 PFLOP/s"."""
+"""Human-readable normalised values: "2.7 million unit", "$45 billion", "3.1 PFLOP/s"."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def interval(low: float | None, high: float | None, unit: str = "") -> str:
     if low is not None and high is not None:
         if abs(high - low) <= 1e-9 * max(1.0, abs(high)):
             return number(low, unit)
-        if _word_unit(unit):  # "10,000 – 100,000 chip", not "10,000 chip – 100,000 chip"
+        if _word_unit(unit):  # "5,000 – 50,000 unit", not "5,000 unit – 50,000 unit"
             return f"{number(low)} – {number(high)} {unit}"
         return f"{number(low, unit)} – {number(high, unit)}"
     if low is not None:

@@ -1,7 +1,7 @@
 """Named things in a sentence: ledger aliases first, then name patterns.
 
 Finding is per article (so extraction can be cached per file); deciding that
-"Amazon Trainium" and "Trainium" are one entity, or that a product belongs
+"Acme Widget" and "Widget" are one entity, or that a product belongs
 to a company, is corpus-wide and happens later in ``resolve.py``.
 """
 

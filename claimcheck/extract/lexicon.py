@@ -15,7 +15,7 @@ def _alternation(words: str) -> str:
 
 
 # What happens to counted things. The class name is the canonical measure verb, so
-# "rolled out 1.4 million chips" and "10,000 chips deployed" are the same measure.
+# "rolled out 2.7 million units" and "5,000 units deployed" are the same measure.
 COUNT_VERB_CLASSES: dict[str, str] = {
     "deployed": "deployed, deploy, deploys, deploying, deployment, rolled out, roll out, rolls out, "
     "rolling out, "

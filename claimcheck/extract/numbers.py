@@ -3,7 +3,7 @@
 The text is cut into tokens by one compiled regex with no nested quantifiers
 (so adversarial input stays linear); digit runs are then split into literals
 in plain Python. Number words are in numwords.py and number phrases ("two
-hundred and six", "1.4 million") are read from these tokens by phrases.py.
+hundred and six", "2.7 million") are read from these tokens by phrases.py.
 """
 
 from __future__ import annotations

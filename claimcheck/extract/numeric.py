@@ -65,7 +65,7 @@ def singular(word: str) -> str:
 
 
 def counted_noun(text: str, quantity: Quantity, limit: int) -> tuple[str, int, int] | None:
-    """The counted noun and the span from the number to it: "10,000 Acme2 chips" -> chip."""
+    """The counted noun and the span from the number to it: "5,000 Acme2 units" -> unit."""
     if quantity.noun:
         stem = re.escape(quantity.noun[:-1] if quantity.noun.endswith("y") else quantity.noun)
         match = re.compile(rf"(?i)\b{stem}\w*").search(text, quantity.end, min(limit, quantity.end + 60))
@@ -293,7 +293,7 @@ def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int
     # only the phrase the percentage belongs to: "reduced training times by 35%", not the whole clause
     before = re.split(r"(?i),|\band\b|\bwith\b|\bshows?\b|\bwhile\b|\bthat\b", before)[-1]
     if re.match(r"\s+of\s", after):
-        return None  # "85% of X": a proportion, built by proportions.py
+        return None  # "60% of X": a proportion, built by proportions.py
     down = lexicon.DIRECTION_DOWN.search(before + " " + after[:30])
     up = lexicon.DIRECTION_UP.search(before + " " + after[:30])
     direction = "down" if down else ("up" if up else "")

@@ -1,4 +1,4 @@
-"""Number phrases: "two hundred and six", "1.4 million", "three quarters", "half a dozen".
+"""Number phrases: "two hundred and six", "2.7 million", "three quarters", "half a dozen".
 
 A small left-to-right parser over the tokens of numbers.py reads the longest
 phrase starting at a token; it never backtracks, so it is linear in the text.

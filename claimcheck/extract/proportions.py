@@ -1,4 +1,4 @@
-"""Proportion claims: "all of X are Y", "most of X", "85% of X runs on Y", "the entire X was done on Y"."""
+"""Proportion claims: "all of X are Y", "most of X", "60% of X runs on Y", "the entire X was done on Y"."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Qualifiers and ranges: "more than 5", "about 40%", "10+", "30-40%", "between 2 and 3", "$3 and 50 cents".
+"""Qualifiers and ranges: "more than 5", "about 40%", "10+", "20-25%", "between 2 and 3", "$3 and 50 cents".
 
 A qualifier before a number ("nearly", "up to") or after it ("+", "or
 more", "or so") turns a value into an interval; two numbers joined by a
@@ -67,7 +67,7 @@ def qualifier_before(text: str, p: Prim) -> tuple[int, str]:
 
 
 def range_of(text: str, a: Prim, b: Prim, qual: str) -> tuple[Prim, Prim] | None:
-    """ "30-40%", "2 to 3 million", "between 2 and 3": (a, b) as one range, or None.
+    """ "20-25%", "2 to 3 million", "between 2 and 3": (a, b) as one range, or None.
 
     On success a and b are updated in place: the unit and scale one of them
     states is shared with the other, and a ends where b ends.
