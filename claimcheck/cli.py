@@ -247,7 +247,10 @@ def claims_command(
         text = buffer.getvalue()
     if output is None:
         if fmt == "table":
-            print_claims_table(result, Console(highlight=False))
+            import sys
+
+            # piped or redirected, rich would squeeze the table to 80 columns: give it room instead
+            print_claims_table(result, Console(highlight=False, width=None if sys.stdout.isatty() else 160))
         else:
             typer.echo(text, nl=False)
     else:
