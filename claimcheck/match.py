@@ -48,9 +48,12 @@ def measures_match(a: Claim, b: Claim) -> bool:
 
 
 def block_key(claim: Claim, graph: EntityGraph) -> tuple[str, str, str, str]:
-    root = graph.root(claim.base if claim.kind == ClaimKind.PROPORTION and claim.base else claim.subject)
     unit = claim.value.unit if claim.value.dimension in ("currency", "number") else claim.value.dimension
-    return (root, claim.kind.value, claim.value.dimension, unit)
+    if claim.kind == ClaimKind.PROPORTION:
+        # whose share, and of what: keyed by the object alone, shares "made in <city>" from every
+        # company in a large corpus would meet in one block and be compared pairwise
+        return (graph.family(claim.subject), claim.kind.value, graph.root(claim.base or ""), unit)
+    return (graph.root(claim.subject), claim.kind.value, claim.value.dimension, unit)
 
 
 def candidate_pairs(claims: list[Claim], graph: EntityGraph) -> Iterator[tuple[Claim, Claim]]:

@@ -143,6 +143,13 @@ class EntityGraph:
     def root(self, name: str) -> str:
         return self.ancestors(name)[-1]
 
+    def family(self, name: str) -> str:
+        """The top of a name's is-a and made-by chains: products meet their makers here ("X" and "X's
+        models"), while unrelated companies never share a family."""
+        root = self.root(name)
+        tops = sorted(m for m in self.makers(root) if not self.makers(m))
+        return tops[0] if tops else root
+
 
 def resolve_claims(claims: list[Claim], graph: EntityGraph) -> list[Claim]:
     """Canonical names everywhere, and the scope a claim's owner implies."""

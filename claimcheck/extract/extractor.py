@@ -150,17 +150,29 @@ _SOURCE_BEFORE = re.compile(
 
 
 def _main_entity(article: Article, found: list[list[Mention]]) -> str | None:
-    """The name the article uses most (its title counts double): what "the company" means."""
+    """The name the story is about, for "the company" and sentences that name nobody.
+
+    Counted in the body: a name only in the headline ("Outlet: headline") is a label, not the
+    subject; the opening sentences weigh double, and a short form ("Acme") counts for the one
+    longer name it begins ("Acme Outfitters").
+    """
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
+    title_end = len(article.title) if article.title and article.text.lstrip().startswith(article.title) else 0
     for index, mentions in enumerate(found):
         for mention in mentions:
             before = article.text[max(0, mention.start - 24) : mention.start]
             if _SOURCE_BEFORE.search(before) or (article.outlet and mention.name in article.outlet):
                 continue  # the outlet and the sources it cites are not what the story is about
-            weight = 2 if index < 2 else 1
+            in_title = mention.start < title_end + (len(article.text) - len(article.text.lstrip()))
+            weight = 0 if in_title else (2 if index < 3 else 1)
             counts[mention.name] = counts.get(mention.name, 0) + weight
             first_seen.setdefault(mention.name, mention.start)
+    for short in [n for n in counts if " " not in n]:
+        longer = [n for n in counts if n.startswith(short + " ")]
+        if len(longer) == 1:
+            counts[longer[0]] += counts.pop(short)
+    counts = {name: n for name, n in counts.items() if n > 0}
     if article.title:
         for name in counts:
             if name in article.title:
