@@ -183,9 +183,14 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
                   and c.value.low and c.value.high]
         for change in changes:
             where = _position(change)
-            olds = [c for c in values if _position(c) > where
-                    and c.sentence[max(0, _position(c) - 8) : _position(c)].strip().lower().endswith("from")]
-            news = [c for c in values if _position(c) < where]
+            def preceded_by(claim: Claim, word: str) -> bool:
+                lead = claim.sentence[max(0, _position(claim) - 8) : _position(claim)]
+                return lead.strip().lower().endswith(word)
+
+            # "X was up 12% from Y" and "rose 12% to X, from Y": the old value follows "from",
+            # the new one stands before the change or follows "to"
+            olds = [c for c in values if _position(c) > where and preceded_by(c, "from")]
+            news = [c for c in values if c not in olds and (_position(c) < where or preceded_by(c, "to"))]
             for old in olds:
                 for new in news:
                     if (new.value.unit, new.value.dimension) != (old.value.unit, old.value.dimension):

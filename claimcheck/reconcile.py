@@ -117,9 +117,13 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
             return None
     if not same_subject or a.owner != b.owner:
         return None
-    if a.value.dimension == "currency" and (a.scope == "total") != (b.scope == "total"):
-        # one payment against a running total: it may not exceed it, and need not equal it
-        part, whole = (b, a) if a.scope == "total" else (a, b)
+    unnamed_part = (a.scope == "part" and a.owner is None) or (b.scope == "part" and b.owner is None)
+    if unnamed_part or (a.value.dimension == "currency" and (a.scope == "total") != (b.scope == "total")):
+        # a listed part ("78 of them children") or one payment against a total: it may not exceed
+        # the whole, and need not equal it; two such parts say nothing about each other
+        if (a.scope == "part") == (b.scope == "part") and unnamed_part:
+            return None
+        part, whole = (b, a) if a.scope == "total" or b.scope == "part" else (a, b)
         if part.value.low is not None and whole.value.high is not None and \
                 part.value.low > whole.value.high * (1 + _TOLERANCE) and \
                 _times_overlap_or_before(part, whole):

@@ -149,6 +149,15 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+def _dateline(text: str, mention: Mention) -> bool:
+    """ "KESSOCK, Ore. —": an all-caps place opening a paragraph is where the story was filed."""
+    if not mention.surface.isupper() or len(mention.surface) < 4:
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    after = text[mention.end : mention.end + 3]
+    return not text[line_start : mention.start].strip() and bool(re.match(r",| ?[—–-]| \(", after))
+
+
 def _main_entity(article: Article, found: list[list[Mention]]) -> str | None:
     """The name the story is about, for "the company" and sentences that name nobody.
 
@@ -192,7 +201,10 @@ def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
     header: list[str] | None = None
     published = article.published.span if article.published else None
     sentences = split_sentences(text)
-    found = [find_mentions(text, s.start, s.end, aliases, known, s.heading) for s in sentences]
+    found = [
+        [m for m in find_mentions(text, s.start, s.end, aliases, known, s.heading) if not _dateline(text, m)]
+        for s in sentences
+    ]
     main = _main_entity(article, found)
     for sentence, mentions in zip(sentences, found, strict=True):
         cells: list[tuple[int, int]] = []

@@ -32,7 +32,7 @@ COUNT_VERB_CLASSES: dict[str, str] = {
     "employed": "employs, employed, employees, staff, workers, headcount, workforce, people on payroll",
     "hired": "hire, hires, hired, hiring, recruit, recruited, new jobs",
     "cut": "laid off, lay off, layoffs, cut, cuts, eliminated, redundancies",
-    "infected": "cases, infected, infections, confirmed cases, tested positive",
+    "infected": "cases, infected, infections, confirmed cases, tested positive, sickened, fell ill",
     "vaccinated": "vaccinated, doses, jabs, inoculated",
     "arrested": "arrested, detained, arrests",
     "users": "users, subscribers, customers, members, downloads, visitors, viewers, listeners, readers",
@@ -170,6 +170,7 @@ MODALITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"anonymous|internal documents|could not be verified|unverified)(?![\w])")),
     ("forecast", re.compile(
         r"(?i)(?<![\w\-])(?:estimates?|estimated|forecasts?|forecasted|projected|projects|predicts?|predicted|"
+        r"predictions?|predicting|"
         r"could add|could reach|is expected to reach|are expected to reach|analysts expect|outlook|guidance)"
         r"(?![\w])")),
     ("plan", re.compile(

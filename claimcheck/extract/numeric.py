@@ -52,6 +52,11 @@ class NumericDraft:
     clause: tuple[int, int] = (0, 0)
 
 
+_VERB_REACH = 40
+_BRACKET = re.compile(r"(?i)(?:under|over|above|below|younger than|older than)\b")
+_BRACKET_BEFORE = re.compile(r"(?i)(?:\b[a-z]{3,}(?:ren|s)|\baged?|\bages)\s+$")
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "police": "officer",
+              "staff": "staff", "personnel": "staff"}
 _NOUN_AFTER = re.compile(r"\s+(?:[A-Z][\w\-.]*\s+|[a-z]+-[a-z]+\s+){0,3}([a-z]{3,}(?:s|es|ies))\b")
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our)\s")
 
@@ -73,6 +78,10 @@ def counted_noun(text: str, quantity: Quantity, limit: int) -> tuple[str, int, i
     fallback = _NOUN_AFTER.match(text, quantity.end, min(limit, quantity.end + 60))
     if fallback:
         return singular(fallback.group(1)), quantity.end, fallback.end()
+    irregular = re.match(r"\s+(?:[a-z]+\s+){0,2}?(people|children|men|women|police|staff|personnel)\b",
+                         text[quantity.end : min(limit, quantity.end + 40)])
+    if irregular:
+        return _IRREGULAR[irregular.group(1)], quantity.end, quantity.end + irregular.end()
     return None
 
 
@@ -116,18 +125,24 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
         return None  # "two of the four labs": a share, not a count
     found = counted_noun(ctx.text, q, c_end)
     noun = (found[1], found[2]) if found else None
-    verb = _nearest_word(lexicon.COUNT_VERBS, ctx.text, max(c_start, q.start - 60), min(c_end, q.end + 90),
-                    q.start)
+    # the verb must stand by the figure (about four words either side): a "has" two clauses away
+    # says nothing about this number, and picking it up made unrelated counts comparable
+    near_end = (noun[1] if noun else q.end) + _VERB_REACH + 20  # a phrase may start in reach and end past it
+    reach_start = max(c_start, q.start - _VERB_REACH)
+    verb = _nearest_word(lexicon.COUNT_VERBS, ctx.text, reach_start, min(c_end, near_end), q.start)
     if verb and noun and noun[0] <= verb[1] < noun[1]:
         # the noun itself ("customers") matched a class; what happens to it ("lost power") says more
-        after = _nearest_word(lexicon.COUNT_VERBS, ctx.text, noun[1], min(c_end, noun[1] + 60), noun[1])
-        before = _nearest_word(lexicon.COUNT_VERBS, ctx.text, max(c_start, q.start - 60), q.start, q.start)
+        after_end = min(c_end, noun[1] + 2 * _VERB_REACH)
+        after = _nearest_word(lexicon.COUNT_VERBS, ctx.text, noun[1], after_end, noun[1])
+        before = _nearest_word(lexicon.COUNT_VERBS, ctx.text, reach_start, q.start, q.start)
         verb = after or before or verb
     clause = ctx.text[c_start:c_end]
     scope = _scope(clause)
     # a bare "two labs" is description; a count is a claim when something happens to it or it is a total
     if verb is None and scope != "total":
         return None
+    if noun is None and not (verb and verb[0] in lexicon.PEOPLE_CLASSES):
+        return None  # "rose to 58" counts nothing nameable unless the verb says what (a death toll)
     mention, topic = choose_subject(ctx, q.start, q.end, inside=noun)
     subject = mention.name if mention else (topic or "")
     noun_word = lexicon.NOUN_SYNONYMS.get(found[0], found[0]) if found else "count"
@@ -345,8 +360,17 @@ def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> Numer
     )
 
 
-_LIST_OPENER = re.compile(r"\s*(?::|—|–|,? including|,? of which)\s*")
-_LIST_JOINER = re.compile(r"^[^,;.:0-9]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_LIST_OPENER = re.compile(
+    r"\s*(?::|—|–|,? including|,? of which|,? includes?|,? comprise|,? comprising|,? consisting of|"
+    r",? made up of)\s*"
+)
+_LIST_JOINER = re.compile(r"^[^,;.:]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _is_bracket(ctx: SentenceContext, q: Quantity) -> bool:
+    """ "children under 10", "adults over 65": an age or size bracket, not a count."""
+    before = ctx.text[max(ctx.start, q.start - 20) : q.start]
+    return bool(_BRACKET.match(q.text) and _BRACKET_BEFORE.search(before))
 
 
 def listed_parts(
@@ -362,7 +386,8 @@ def listed_parts(
         if opener is None or not re.fullmatch(r"[^,;.0-9]*", gap[: opener.start()]):
             continue
         start = total.quote_end + opener.end()
-        items = [q for q in quantities if q.start >= start and q.kind == "number"]
+        # "78 children under 10, 22 teenagers and 24 adults": the age bracket is not a list item
+        items = [q for q in quantities if q.start >= start and q.kind == "number" and not _is_bracket(ctx, q)]
         chain: list[Quantity] = []
         for item in items:
             if not chain:
@@ -385,6 +410,8 @@ def numeric_drafts(ctx: SentenceContext, quantities: list[Quantity]) -> list[Num
     drafts: list[NumericDraft] = []
     for q in quantities:
         if q.kind in ("year", "ordinal"):
+            continue
+        if _is_bracket(ctx, q):
             continue
         c_start, c_end = clause_bounds(ctx, q.start)
         if q.kind == "multiplier":
