@@ -18,6 +18,14 @@ _SLACK = 0.05  # ratios in news are rounded ("about 4x"); 5% beyond the stated p
 _SPEC_DIMENSIONS = {"compute", "data", "bandwidth", "bit-rate", "power", "energy", "frequency", "currency"}
 
 
+def miss_severity(miss: float, medium_from: float = 0.1) -> Severity:
+    """How wrong stated arithmetic is, relative to what the stated figures give: half off is high.
+
+    Totals of listed parts are counts, exact by nature, so a smaller miss already matters there.
+    """
+    return "high" if miss >= 0.5 else ("medium" if miss >= medium_from else "low")
+
+
 def _index(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
     table: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -78,7 +86,7 @@ def ratio_findings(claims: list[Claim]) -> list[Finding]:
             nominal = claim.value.nominal or stated[0]
             middle = (computed[0] + computed[1]) / 2
             miss = abs(nominal - middle) / middle  # how far the stated ratio is from what the figures give
-            severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+            severity = miss_severity(miss)
             severity = downgrade(severity, 1 if claim.modality != "confirmed" else 0)
             findings.append(Finding("CC401", severity, [claim, top, bottom], claim.subject, top.measure,
                                     explain.ratio(claim, top, bottom, computed), miss))
@@ -127,7 +135,7 @@ def aggregate_findings(claims: list[Claim]) -> list[Finding]:
                     results.append((_miss(stated, computed), unit, computed))
                 if results and min(r[0] for r in results) > 0:
                     miss, unit, computed = min(results, key=lambda r: r[0])
-                    severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                    severity = miss_severity(miss)
                     explanation = explain.aggregate(total, count, unit, computed)
                     findings.append(Finding("CC402", severity, [total, count, unit], total.subject,
                                             total.measure, explanation, miss))
@@ -166,7 +174,7 @@ def parts_findings(claims: list[Claim]) -> list[Finding]:
             if computed[1] < stated[0] or computed[0] > stated[1]:
                 middle = (computed[0] + computed[1]) / 2
                 miss = abs((total.value.nominal or stated[0]) - middle) / max(middle, 1e-12)
-                severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.02 else "low")
+                severity = miss_severity(miss, medium_from=0.02)
                 findings.append(Finding("CC402", severity, [total, *parts], total.subject, total.measure,
                                         explain.parts(total, parts, computed), miss))
     return findings
@@ -205,7 +213,7 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
                     if pct[1] < change.value.low - slack or pct[0] > change.value.high + slack:
                         middle = (pct[0] + pct[1]) / 2
                         miss = abs((change.value.nominal or 0.0) - middle) / max(abs(middle), 1e-9)
-                        severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                        severity = miss_severity(miss)
                         findings.append(Finding("CC401", severity, [change, new, old], change.subject,
                                                 new.measure, explain.change(change, new, old, pct), miss))
     return findings
@@ -238,7 +246,7 @@ def sentence_ratio_findings(claims: list[Claim]) -> list[Finding]:
             if _miss(stated, computed) > 0:
                 middle = (computed[0] + computed[1]) / 2
                 miss = abs((ratio.value.nominal or stated[0]) - middle) / middle
-                severity: Severity = "high" if miss >= 0.5 else ("medium" if miss >= 0.1 else "low")
+                severity = miss_severity(miss)
                 findings.append(Finding("CC401", severity, [ratio, top, bottom], ratio.subject, top.measure,
                                         explain.sentence_ratio(ratio, top, bottom, computed), miss))
     return findings
