@@ -155,6 +155,8 @@ def _times_overlap_or_before(part: Claim, whole: Claim) -> bool:
 
 
 def _cumulative(a: Claim, b: Claim) -> Finding | None:
+    if {a.modality, b.modality} & {"plan", "forecast"}:
+        return None  # a prediction of a running total is not a reading of it
     earlier, later = (a, b) if a.time and b.time and a.time.end < b.time.start else (b, a)
     verb = a.measure.split(" ")[-1]
     if verb not in CUMULATIVE_CLASSES or earlier.value.low is None or later.value.high is None:

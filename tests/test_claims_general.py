@@ -90,3 +90,23 @@ def test_a_part_exceeding_a_total_is_flagged_and_a_growing_total_is_not() -> Non
     batches = [extract_claims(a, AliasTable(None)) for a in (march, same_day, grown)]
     _, _, found = audit_articles([march, same_day, grown], None, batches)
     assert [(c.rule, sorted({k.article for k in c.claims})) for c in found] == [("CC102", ["gazette", "wire"])]
+
+
+def test_a_label_before_a_colon_sets_modality() -> None:
+    assert only("Shares of Orbis rose. Prediction: Orbis will have sold 15,000 cars worldwide by Christmas.").modality == "forecast"
+
+
+def test_a_deadline_is_not_an_owner() -> None:
+    claim = only("Shares of Orbis rose. Orbis expects to have sold 15,000 cars by Christmas.")
+    assert claim.owner is None and claim.scope != "part"
+
+
+def test_goals_scored_are_a_running_total_and_forecasts_do_not_fall() -> None:
+    early = DateSpan(start=dt.date(2025, 7, 18), end=dt.date(2025, 7, 18))
+    late = DateSpan(start=dt.date(2026, 4, 20), end=dt.date(2026, 4, 20))
+    guess = article("Fans love Ruiz. Prediction: Ruiz scored 15 league goals this season.", "fan", early)
+    fact = article("Fans love Ruiz. Ruiz has scored 12 league goals.", "paper", late)
+    batches = [extract_claims(a, AliasTable(None)) for a in (guess, fact)]
+    assert [c.time_varying for c in batches[1] if "scored" in c.measure] == [True]
+    _, _, found = audit_articles([guess, fact], None, batches)
+    assert found == []

@@ -112,7 +112,8 @@ def choose_owner(ctx: SentenceContext, subject: str | None, anchor_start: int, a
     for mention in ctx.mentions:
         if anchor_end <= mention.start <= c_end and mention.name != subject:
             before = ctx.text[max(anchor_end, mention.start - 20) : mention.start]
-            if re.search(r"(?i)(?:dedicated to|reserved for|allocated to|owned by|used by|for|by)\s+$",
+            # plain "by" is left out: "by Christmas", "by Friday" are deadlines, not owners
+            if re.search(r"(?i)(?:dedicated to|reserved for|allocated to|owned by|used by|run by|for)\s+$",
                          before):
                 return mention.name
     if beneficiary_only:

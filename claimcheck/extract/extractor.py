@@ -90,6 +90,9 @@ class _Builder:
                 time = self.article.published.span
                 time_source = f"article date ({self.article.published.origin})"
         # hedges and plans qualify what follows them: "beating estimates" after a figure does not make it one
+        label = lexicon.MODAL_LABEL.match(ctx.sentence)
+        if label and label.lastgroup:
+            fields.setdefault("modality", label.lastgroup)
         fields.setdefault("modality", ctxmod.modality(ctx.text[near_start:end]))
         measure = str(fields["measure"])
         self.claims.append(Claim(

@@ -93,11 +93,11 @@ NOUN_SYNONYMS = {
 COUNT_VERBS = WordClasses(COUNT_VERB_CLASSES)
 TIME_VARYING_CLASSES = frozenset(
     {"deployed", "sold", "produced", "killed", "injured", "missing", "evacuated", "employed", "infected",
-     "vaccinated", "arrested", "users", "damaged", "opened", "closed", "outage"}
+     "vaccinated", "arrested", "users", "damaged", "opened", "closed", "outage", "scored"}
 )
 CUMULATIVE_CLASSES = frozenset(
     {"sold", "produced", "killed", "injured", "infected", "vaccinated", "arrested", "damaged", "buyback",
-     "investment"}
+     "investment", "scored"}
 )
 
 # Money nouns, mapped to a canonical measure.
@@ -162,6 +162,12 @@ COMPARISON_BEFORE = re.compile(
     r"outperforms?|like|unlike)\s+(?:the\s+|its\s+|their\s+)?$"
 )
 
+# A label opening the sentence qualifies everything after its colon: "Prediction: 15 goals".
+MODAL_LABEL = re.compile(
+    r"^\W*(?:(?P<forecast>predictions?|forecasts?|projections?|estimates?|outlook)|(?P<plan>targets?|plans?|goals?)|"
+    r"(?P<hedged>rumou?rs?|unconfirmed))\s*:",
+    re.IGNORECASE,
+)
 MODALITY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hedged", re.compile(
         r"(?i)(?<![\w\-])(?:reportedly|reported to|is said to|are said to|allegedly|rumou?red|unconfirmed|"
