@@ -82,8 +82,8 @@ class Article(Frozen):
     encoding: str = "utf-8"
 
     def line_at(self, offset: int) -> int:
-        starts = [start for start, _ in self.line_map]
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        # bisect the (start, line) pairs in place: called once per claim and per report line
+        index = max(bisect.bisect_right(self.line_map, (offset, float("inf"))) - 1, 0)
         start, line = self.line_map[index]
         return line + self.text.count("\n", start, max(offset, start))
 

@@ -106,15 +106,7 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
                       and (same_subject or child))
         child_part = child and part.owner == whole.owner and whole.scope == "total"
         if owned_part or child_part:
-            if not graph.within(part.subject, whole.subject) or not _times_overlap_or_before(part, whole):
-                return None
-            if part.value.low is not None and whole.value.high is not None and \
-                    part.value.low > whole.value.high * (1 + _TOLERANCE):
-                factor = part.value.low / max(whole.value.high, 1e-12)
-                severity = downgrade(_magnitude_severity(factor), _soft([part, whole]))
-                return Finding("CC102", severity, [whole, part], whole.subject, whole.measure,
-                               explain.part_exceeds(whole, part, factor), factor)
-            return None
+            return _part_exceeds(part, whole) if graph.within(part.subject, whole.subject) else None
     if not same_subject or a.owner != b.owner:
         return None
     unnamed_part = (a.scope == "part" and a.owner is None) or (b.scope == "part" and b.owner is None)
@@ -124,13 +116,7 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
         if (a.scope == "part") == (b.scope == "part") and unnamed_part:
             return None
         part, whole = (b, a) if a.scope == "total" or b.scope == "part" else (a, b)
-        if part.value.low is not None and whole.value.high is not None and \
-                part.value.low > whole.value.high * (1 + _TOLERANCE) and \
-                _times_overlap_or_before(part, whole):
-            factor = part.value.low / max(whole.value.high, 1e-12)
-            return Finding("CC102", downgrade(_magnitude_severity(factor), _soft([a, b])), [whole, part],
-                           whole.subject, whole.measure, explain.part_exceeds(whole, part, factor), factor)
-        return None
+        return _part_exceeds(part, whole)
     if a.value.dimension == "currency" and "part" in (a.scope, b.scope):
         return None  # a tranche and another amount: neither bounds the other
     if a.time_varying and not _times_overlap(a, b):
@@ -146,6 +132,18 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
     exact = sum(c.value.qualifier == "exact" for c in (a, b))
     return Finding("CC101", severity, [a, b], a.subject, a.measure, explain.numeric(a, b, factor),
                    exact + factor / 1e6)
+
+
+def _part_exceeds(part: Claim, whole: Claim) -> Finding | None:
+    """CC102 when the part's least value is above the whole's greatest, at a time the whole covers."""
+    if part.value.low is None or whole.value.high is None or not _times_overlap_or_before(part, whole):
+        return None
+    if part.value.low <= whole.value.high * (1 + _TOLERANCE):
+        return None
+    factor = part.value.low / max(whole.value.high, 1e-12)
+    severity = downgrade(_magnitude_severity(factor), _soft([part, whole]))
+    return Finding("CC102", severity, [whole, part], whole.subject, whole.measure,
+                   explain.part_exceeds(whole, part, factor), factor)
 
 
 def _times_overlap_or_before(part: Claim, whole: Claim) -> bool:

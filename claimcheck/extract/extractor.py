@@ -20,9 +20,9 @@ from claimcheck.extract.entities import (
 from claimcheck.extract.numeric import NumericDraft, numeric_drafts
 from claimcheck.extract.proportions import ProportionDraft, proportion_drafts
 from claimcheck.extract.quantities import find_quantities
-from claimcheck.extract.sentences import Sentence, split_sentences, table_cells
+from claimcheck.extract.sentences import split_sentences, table_cells
 from claimcheck.extract.status import StatusDraft, status_drafts
-from claimcheck.extract.timeexpr import find_relative_times, find_times
+from claimcheck.extract.timeexpr import TimeMention, find_relative_times, find_times
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
 
@@ -72,17 +72,19 @@ class _Builder:
         time = fields.pop("time", None)
         time_source = fields.pop("time_source", "")
         if time is None:
+            def claim_time(t: TimeMention) -> bool:
+                """ "since 2023", "from last year": the start of a period, not when the figure holds."""
+                return not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
+
             stated = [
                 t for t in find_times(ctx.text, near_start, near_end)
-                if not (start <= t.start < end)
-                and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
+                if not (start <= t.start < end) and claim_time(t)
             ]
             published = self.article.published.span if self.article.published else None
             # "a year earlier" qualifies the figure right before it, not every figure in the clause
             stated += [
                 t for t in find_relative_times(ctx.text, start, min(clause_end, end + 40), published)
-                if t.start - end <= 30
-                and not lexicon.NOT_CLAIM_TIME.search(ctx.text[max(clause_start, t.start - 25) : t.start])
+                if t.start - end <= 30 and claim_time(t)
             ]
             if stated and kind in (ClaimKind.NUMERIC, ClaimKind.PROPORTION):
                 time, time_source = stated[0].span, f'stated: "{stated[0].text}"'
@@ -135,7 +137,7 @@ class _Builder:
                  value=value, modality=d.modality, time=d.high or d.low, time_source=source)
 
 
-def _topic(ctx: SentenceContext, sentence: Sentence, previous: str | None) -> str | None:
+def _topic(ctx: SentenceContext, previous: str | None) -> str | None:
     """What the next sentence is about if it names nothing: this sentence's first product-like subject.
 
     Comparison bases ("over X") and possessive owners do not change the topic.
@@ -238,5 +240,5 @@ def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
             builder.proportion(ctx, proportion)
         for status in status_drafts(ctx, published):
             builder.status(ctx, status)
-        topic = _topic(ctx, sentence, topic)
+        topic = _topic(ctx, topic)
     return builder.claims

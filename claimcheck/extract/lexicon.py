@@ -9,11 +9,6 @@ from __future__ import annotations
 import itertools
 import re
 
-
-def _alternation(words: str) -> str:
-    return "|".join(sorted((w.strip() for w in words.split(",") if w.strip()), key=len, reverse=True))
-
-
 # What happens to counted things. The class name is the canonical measure verb, so
 # "rolled out 2.7 million units" and "5,000 units deployed" are the same measure.
 COUNT_VERB_CLASSES: dict[str, str] = {
@@ -127,7 +122,6 @@ MONEY_WORDS = WordClasses(MONEY_MEASURES)
 TIME_VARYING_MONEY = frozenset(
     {"run-rate", "valuation", "revenue", "debt", "damage", "investment", "buyback"}
 )
-CUMULATIVE_MONEY = frozenset({"buyback", "investment"})
 
 TOTAL_MARKERS = re.compile(
     r"(?i)(?<![\w\-])(?:in total|total|totals|totalling|totaling|globally|worldwide|across all|overall|"
@@ -137,7 +131,6 @@ TOTAL_MARKERS = re.compile(
     r"(?![\w\-])"
 )
 AGGREGATE_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:aggregate|combined|collectively|together)(?![\w\-])")
-PER_UNIT_MARKERS = re.compile(r"(?i)(?<![\w\-])(?:per|each|a piece|apiece)(?![\w\-])")
 PART_MARKERS = re.compile(
     r"(?i)(?<![\w\-])(?:new|additional|another|further|extra|latest|first|second|third|initial|tranche|"
     r"installment|instalment|one of|part of|share of|portion of)(?![\w\-])"
@@ -152,10 +145,6 @@ PERIOD = re.compile(
 NOT_CLAIM_TIME = re.compile(
     r"(?i)(?:since|began|begun|started|starting|launched|founded|established|from|announced|than|"
     r"compared with|compared to|versus|vs\.?)\s+(?:in\s+)?$"
-)
-BENEFICIARY = re.compile(
-    r"(?i)(?<![\w\-])(?:dedicated to|reserved for|allocated to|assigned to|built for|owned by|used by|"
-    r"belonging to|leased to|for|to|by|at|in|from|into)\s+$"
 )
 COMPARISON_BEFORE = re.compile(
     r"(?i)(?<![\w\-])(?:over|than|versus|vs\.?|compared (?:to|with)|relative to|from|against|beat|beats|"

@@ -85,11 +85,6 @@ def counted_noun(text: str, quantity: Quantity, limit: int) -> tuple[str, int, i
     return None
 
 
-def _noun_span(text: str, quantity: Quantity, limit: int) -> tuple[int, int] | None:
-    found = counted_noun(text, quantity, limit)
-    return (found[1], found[2]) if found else None
-
-
 def _nearest_word(words: lexicon.WordClasses, text: str, start: int, end: int, anchor: int
                   ) -> tuple[str, int, int] | None:
     """The class of the lexicon word nearest to ``anchor`` in text[start:end], and its span."""
