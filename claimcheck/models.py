@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-REPORT_SCHEMA = "claimcheck.report/1"
+REPORT_SCHEMA = "claimcheck.report/2"
 
 
 class Frozen(BaseModel):
@@ -151,7 +151,7 @@ class ClaimKind(StrEnum):
     CATEGORICAL = "categorical"
 
 
-Modality = Literal["confirmed", "plan", "forecast", "hedged"]
+Modality = Literal["confirmed", "plan", "forecast", "estimate", "ceiling", "bound", "hedged"]
 Scope = Literal["total", "part", "aggregate", "per_unit", "unspecified"]
 
 
@@ -193,6 +193,14 @@ class Claim(Frozen):
     base: str | None = None  # for ratios: the entity compared against
     entities: tuple[str, ...] = ()  # canonical entities named in the sentence
     time_varying: bool = False  # a count that changes over time (deployed, deaths, headcount)
+    # read from the parse (frames); defaults keep claims of the older readers valid
+    counted: str = ""  # lemma of the counted noun: "resident", "chip"; "" when the figure names none
+    predicate: str = ""  # lemma of the governing predicate: "kill", "recall"
+    sources: tuple[str, ...] = ()  # who the claim is attributed to, each as written
+    place: str | None = None  # where it holds: "in Kerman province"
+    target: str | None = None  # what it is measured against: "south of X"
+    time_stated: bool = False  # the time is said in the text, not taken from the article's date
+    other_event: bool = False  # "another 2,000", "the previous round": not the story's own figure
 
 
 class ClaimGroup(Frozen):
@@ -203,6 +211,7 @@ class ClaimGroup(Frozen):
     measure: str
     claim_ids: tuple[str, ...]
     timeline: bool = False
+    event: str = ""
 
 
 Severity = Literal["high", "medium", "low"]
@@ -211,8 +220,21 @@ ContradictionKind = Literal["numeric", "temporal", "proportion", "arithmetic", "
 Status = Literal["new", "acknowledged"]
 
 
-class Contradiction(Frozen):
-    id: str  # fingerprint: rule, subjects, measures, article ids; never line numbers
+class FindingValue(Frozen):
+    """One distinct value in a finding, and the articles that give it."""
+
+    display: str
+    low: float | None
+    high: float | None
+    articles: tuple[str, ...]  # paths
+    claim_ids: tuple[str, ...]
+
+
+class Finding(Frozen):
+    """One disagreement about one measure of one event: its distinct values, who gives each, and
+    how sure claimcheck is that they cannot all hold."""
+
+    id: str  # fingerprint: rule, event, measure and values; never line numbers
     rule: str  # stable code, e.g. "CC101"
     rule_name: str  # e.g. "numeric-interval-conflict"
     kind: ContradictionKind
@@ -223,6 +245,15 @@ class Contradiction(Frozen):
     explanation: str
     claims: tuple[Claim, ...]
     note: str | None = None  # the reviewer's note when acknowledged
+    event: str = ""  # the event or period the values speak of
+    confidence: float = 1.0  # 0..1: how sure the decision is that the values conflict
+    features: tuple[tuple[str, float], ...] = ()  # the features that decided it, with their values
+    values: tuple[FindingValue, ...] = ()  # distinct values, majority first
+    majority: str | None = None  # display of the value most articles give, when one does
+    outliers: tuple[str, ...] = ()  # displays of the other values
+
+
+Contradiction = Finding  # the name used before schema 2; kept for readers of older code
 
 
 class ArticleSummary(Frozen):

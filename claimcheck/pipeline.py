@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from claimcheck import arithmetic, reconcile
+from claimcheck.decide.decision import decide
 from claimcheck.extract.entities import AliasTable
-from claimcheck.extract.extractor import EXTRACTOR_VERSION, extract_claims
+from claimcheck.frames.reader import FRAMES_VERSION as EXTRACTOR_VERSION
+from claimcheck.frames.reader import extract_claims
 from claimcheck.ledger_schema import Ledger
 from claimcheck.loader import load_articles
-from claimcheck.match import group_claims
+from claimcheck.models import ClaimGroup
 from claimcheck.models import Article, AuditResult, Claim, Frozen, SkippedFile
 from claimcheck.resolve import EntityGraph, resolve_claims
 
@@ -112,15 +113,10 @@ def audit_articles(articles: list[Article], ledger: Ledger | None, claims_per_ar
     names = {name for claim in claims for name in (claim.subject, *claim.entities) if name}
     graph = EntityGraph(ledger, names, articles)
     claims = resolve_claims(claims, graph)
-    groups = group_claims(claims, graph)
-    findings = reconcile.pair_findings(claims, graph)
-    findings += arithmetic.ratio_findings(claims)
-    findings += arithmetic.aggregate_findings(claims)
-    findings += arithmetic.parts_findings(claims)
-    findings += arithmetic.change_findings(claims)
-    findings += arithmetic.sentence_ratio_findings(claims)
-    contradictions = reconcile.bucket(findings)
-    return claims, groups, contradictions
+    events, findings = decide(claims, articles, graph)
+    groups = [ClaimGroup(key=e.key, subject=e.subject, measure=e.measure, claim_ids=tuple(c.id for c in e.claims),
+                         timeline=e.timeline, event=e.label) for e in events]
+    return claims, groups, findings
 
 
 def run_audit(options: AuditOptions, progress: ProgressCallback | None = None) -> AuditResult:

@@ -106,7 +106,7 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
                       and (same_subject or child))
         child_part = child and part.owner == whole.owner and whole.scope == "total"
         if owned_part or child_part:
-            return _part_exceeds(part, whole) if graph.within(part.subject, whole.subject) else None
+            return part_exceeds(part, whole) if graph.within(part.subject, whole.subject) else None
     if not same_subject or a.owner != b.owner:
         return None
     unnamed_part = (a.scope == "part" and a.owner is None) or (b.scope == "part" and b.owner is None)
@@ -116,7 +116,7 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
         if (a.scope == "part") == (b.scope == "part") and unnamed_part:
             return None
         part, whole = (b, a) if a.scope == "total" or b.scope == "part" else (a, b)
-        return _part_exceeds(part, whole)
+        return part_exceeds(part, whole)
     if a.value.dimension == "currency" and "part" in (a.scope, b.scope):
         return None  # a tranche and another amount: neither bounds the other
     if a.time_varying and not _times_overlap(a, b):
@@ -134,7 +134,7 @@ def _numeric(a: Claim, b: Claim, graph: EntityGraph) -> Finding | None:
                    exact + factor / 1e6)
 
 
-def _part_exceeds(part: Claim, whole: Claim) -> Finding | None:
+def part_exceeds(part: Claim, whole: Claim) -> Finding | None:
     """CC102 when the part's least value is above the whole's greatest, at a time the whole covers."""
     if part.value.low is None or whole.value.high is None or not _times_overlap_or_before(part, whole):
         return None

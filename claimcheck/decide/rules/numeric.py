@@ -1,0 +1,156 @@
+"""Numeric rules over events: two values for one measure of one event (CC101), a running count
+that falls (CC103), a part larger than its whole (CC102). One finding per event and measure."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from claimcheck.decide.rules.base import Rule, RuleContext, register
+from claimcheck.decide.score import confidence, disjoint, pair_features, separation
+from claimcheck.events.grouping import Event
+from claimcheck.extract import display
+from claimcheck.models import Claim, ClaimKind, Finding, FindingValue, Severity
+
+_MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
+
+
+def _cluster(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims whose values are compatible, by a sweep over the sorted intervals."""
+    ordered = sorted(claims, key=lambda c: (c.value.low if c.value.low is not None else float("-inf"),
+                                            c.value.high if c.value.high is not None else float("inf"), c.id))
+    clusters: list[list[Claim]] = []
+    for claim in ordered:
+        if clusters and not any(disjoint(claim, member) for member in clusters[-1]):
+            clusters[-1].append(claim)
+        else:
+            clusters.append([claim])
+    return clusters
+
+
+def _value_of(cluster: list[Claim]) -> FindingValue:
+    exact = [c for c in cluster if c.value.qualifier == "exact"] or cluster
+    shown = exact[0]
+    return FindingValue(
+        display=shown.value.display or display.interval(shown.value.low, shown.value.high, shown.value.unit),
+        low=shown.value.low, high=shown.value.high,
+        articles=tuple(sorted({c.path for c in cluster})), claim_ids=tuple(sorted(c.id for c in cluster)),
+    )
+
+
+def _severity(score: float, features: dict[str, float]) -> Severity:
+    exact_confirmed = features["both_exact"] and not features["soft_modality"]
+    if score >= 0.9 and features["log_gap"] >= 0.7 and exact_confirmed:
+        return "high"
+    if exact_confirmed or score >= 0.75:
+        return "medium"  # two confirmed exact figures for one event that differ are at least medium
+    return "low"
+
+
+def finding_id(rule: str, event: str, measure: str, values: list[str]) -> str:
+    raw = "\0".join([rule, event, measure, *sorted(values)])
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _explain(event: Event, values: list[FindingValue], majority: FindingValue | None) -> str:
+    what = f"{event.subject} {event.measure}".strip() if event.subject else event.measure
+    parts = [f"{v.display} ({', '.join(a.rsplit('/', 1)[-1] for a in v.articles)})" for v in values]
+    text = f"For {what} ({event.label}"
+    text += f", according to {event.source}" if event.source else ""
+    text += f"), the articles give values that cannot all hold: {'; '.join(parts)}."
+    if majority is not None:
+        text += f" Most give {majority.display}."
+    return text
+
+
+def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]]) -> Finding | None:
+    best: tuple[float, dict[str, float]] | None = None
+    for i, first in enumerate(clusters):
+        for second in clusters[i + 1 :]:
+            for a in first[:4]:
+                for b in second[:4]:
+                    if a.article == b.article:
+                        continue
+                    features = pair_features(a, b)
+                    score = confidence(features)
+                    if best is None or score > best[0]:
+                        best = (score, features)
+    if best is None or best[0] < _MIN_CONFIDENCE:
+        return None
+    score, features = best
+    values = [_value_of(c) for c in clusters]
+    values.sort(key=lambda v: (-len(v.articles), v.low if v.low is not None else 0.0))
+    majority = values[0] if len(values[0].articles) > len(values[1].articles) else None
+    claims = [c for cluster in clusters for c in cluster]
+    return Finding(
+        id=finding_id(rule.code, event.key, event.measure, [v.display for v in values]),
+        rule=rule.code, rule_name=rule.name, kind=rule.kind, severity=_severity(score, features),
+        subject=event.subject, measure=event.measure, explanation=_explain(event, values, majority),
+        claims=tuple(sorted(claims, key=lambda c: (c.path, c.start)))[:12], event=event.label,
+        confidence=round(score, 3), features=tuple((k, round(v, 3)) for k, v in sorted(features.items())),
+        values=tuple(values), majority=majority.display if majority else None,
+        outliers=tuple(v.display for v in values[1:]) if majority else (),
+    )
+
+
+@register
+class NumericConflict(Rule):
+    code = "CC101"
+    name = "numeric-interval-conflict"
+    description = "Two figures for one measure of one event, at one time, whose ranges do not overlap"
+    kind = "numeric"
+    claim_kinds = (ClaimKind.NUMERIC,)
+
+    def findings(self, context: RuleContext) -> list[Finding]:
+        found: list[Finding] = []
+        for event in context.events:
+            by_time: dict[object, list[Claim]] = defaultdict(list)
+            for claim in event.claims:
+                # a running count compares only readings of one day; a fixed figure, all of them
+                key = claim.time.start if event.timeline and claim.time is not None else None
+                by_time[key].append(claim)
+            for _when, members in sorted(by_time.items(), key=lambda kv: str(kv[0])):
+                clusters = _cluster(members)
+                if len(clusters) > 1 and len({c.article for c in members}) > 1:
+                    finding = event_finding(NumericConflict, event, clusters)
+                    if finding is not None:
+                        found.append(finding)
+        return found
+
+
+@register
+class RunningCountFalls(Rule):
+    code = "CC103"
+    name = "running-count-falls"
+    description = "A running count (deaths, cases, units deployed) lower in a later report than in an earlier one"
+    kind = "numeric"
+    claim_kinds = (ClaimKind.NUMERIC,)
+
+    def findings(self, context: RuleContext) -> list[Finding]:
+        found: list[Finding] = []
+        for event in context.events:
+            if not event.timeline:
+                continue
+            dated = [c for c in event.claims if c.time is not None and c.modality not in ("plan", "forecast")]
+            dated.sort(key=lambda c: (c.time.start if c.time else None, c.id))  # type: ignore[arg-type,return-value]
+            peak: Claim | None = None
+            for claim in dated:
+                assert claim.time is not None
+                if peak is not None and peak.time is not None and peak.time.end < claim.time.start and (
+                    claim.value.high is not None and peak.value.low is not None
+                    and claim.value.high * 1.005 < peak.value.low and peak.article != claim.article
+                ):
+                    finding = event_finding(RunningCountFalls, event, [[peak], [claim]])
+                    if finding is not None:
+                        found.append(finding.model_copy(update={
+                            "explanation": f"{finding.explanation} A running count cannot fall: the later report "
+                                           f"({claim.time.label()}) is lower than the earlier one "
+                                           f"({peak.time.label()}).",
+                        }))
+                    break
+                if peak is None or (claim.value.low or 0) > (peak.value.low or 0):
+                    peak = claim
+        return found
+
+
+__all__ = ["NumericConflict", "RunningCountFalls", "separation"]

@@ -1,0 +1,81 @@
+"""The conflict score: a logistic model over general pair features, with weights read from data."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from claimcheck.frames.mentions import name_key
+from claimcheck.models import Claim
+
+FEATURES = ("counted_noun_agrees", "subject_named", "source_shared", "same_day", "log_time_gap",
+            "soft_modality", "both_exact", "log_gap", "gap_over_precision", "place_differs",
+            "stated_times_differ")
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> tuple[float, dict[str, float]]:
+    raw = yaml.safe_load((resources.files("claimcheck.decide") / "weights.yaml").read_text(encoding="utf-8"))
+    weights = {name: float(raw["weights"].get(name, 0.0)) for name in FEATURES}
+    return float(raw["bias"]), weights
+
+
+def _bounds(claim: Claim) -> tuple[float, float]:
+    low = claim.value.low if claim.value.low is not None else float("-inf")
+    high = claim.value.high if claim.value.high is not None else float("inf")
+    return low, high
+
+
+def separation(a: Claim, b: Claim) -> float:
+    """How many times apart two intervals are: 1.0 when they touch or overlap."""
+    (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
+    small, large = (a_high, b_low) if a_high < b_low else ((b_high, a_low) if b_high < a_low else (1.0, 1.0))
+    if small <= 0:
+        return 1e6
+    return large / small
+
+
+def disjoint(a: Claim, b: Claim, tolerance: float = 0.005) -> bool:
+    (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
+    return a_high * (1 + tolerance) < b_low or b_high * (1 + tolerance) < a_low
+
+
+def _precision_steps(a: Claim, b: Claim) -> float:
+    (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
+    widths = [h - lo for lo, h in ((a_low, a_high), (b_low, b_high)) if math.isfinite(h - lo) and h > lo]
+    gap = max(b_low - a_high, a_low - b_high, 0.0)
+    if not widths or not math.isfinite(gap):
+        return 10.0
+    return min(10.0, gap / max(min(widths), 1e-9))
+
+
+def pair_features(a: Claim, b: Claim) -> dict[str, float]:
+    soft = sum(1 for c in (a, b) if c.modality != "confirmed")
+    days = 0.0
+    if a.time is not None and b.time is not None:
+        days = abs((a.time.start - b.time.start).days)
+    sources_a, sources_b = {name_key(s) for s in a.sources}, {name_key(s) for s in b.sources}
+    places = (name_key(a.place or ""), name_key(b.place or ""))
+    return {
+        "counted_noun_agrees": float(bool(a.counted) and a.counted == b.counted),
+        "subject_named": float(bool(a.subject) and name_key(a.subject) == name_key(b.subject)),
+        "source_shared": float(bool(sources_a & sources_b)),
+        "same_day": float(a.time is not None and b.time is not None and a.time.start == b.time.start),
+        "log_time_gap": math.log1p(days),
+        "soft_modality": float(soft),
+        "both_exact": float(a.value.qualifier == "exact" and b.value.qualifier == "exact"),
+        "log_gap": math.log(min(separation(a, b), 1e6)),
+        "gap_over_precision": _precision_steps(a, b),
+        "place_differs": float(all(places) and places[0] != places[1]),
+        "stated_times_differ": float(a.time_stated and b.time_stated and a.time is not None
+                                     and b.time is not None and not a.time.overlaps(b.time)),
+    }
+
+
+def confidence(features: dict[str, float]) -> float:
+    bias, weights = load_weights()
+    z = bias + sum(weights[name] * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-z))

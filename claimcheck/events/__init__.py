@@ -1,0 +1,1 @@
+"""Claims grouped into events (same thing, same scope, same period) before any values are compared."""

@@ -1,0 +1,112 @@
+"""Group numeric frames into events: one measure of one subject (and one source, where sources
+measure differently) in one period. Values are compared only within an event.
+
+Cost is linear in claims: every claim gets a key, keys are bucketed in one pass, and subject
+variants are joined per measure with a union-find over the distinct names (not over claims).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from claimcheck.frames.mentions import keys_meet, name_key
+from claimcheck.language.lexicon import load_lexicon
+from claimcheck.models import Claim, ClaimKind, Frozen
+
+_STORY_WINDOW = dt.timedelta(days=10)  # a stated time this far before the article's date is another event
+_UNCOMPARABLE = frozenset({"number", "percent", "currency", "time", ""})
+
+
+class Event(Frozen):
+    key: str
+    measure: str
+    subject: str
+    source: str  # "" unless the measure is read differently by different sources
+    period: str  # "story" for the reported event itself, else the stated period's label
+    timeline: bool  # a running count: later growth is an update
+    claims: tuple[Claim, ...]
+
+    @property
+    def label(self) -> str:
+        return "the reported event" if self.period == "story" else self.period
+
+
+def period_of(claim: Claim, published: dict[str, dt.date]) -> str:
+    if claim.other_event:
+        return "another event"
+    if claim.time is None or not claim.time_stated:
+        return "story"
+    day = published.get(claim.article)
+    if day is not None and claim.time.end < day - _STORY_WINDOW:
+        return claim.time.label()
+    if day is None and claim.time.start.year != claim.time.end.year:
+        return claim.time.label()
+    return "story"
+
+
+def _subject_roots(claims: list[Claim]) -> dict[tuple[str, str], str]:
+    """Per measure, join subject variants ("Qeshm" / "Qeshm Island", "USGS" / "US Geological Survey")."""
+    by_measure: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        by_measure[claim.measure].add(name_key(claim.subject))
+    roots: dict[tuple[str, str], str] = {}
+    for measure, keys in by_measure.items():
+        ordered = sorted(keys, key=lambda k: (-len(k), k))
+        for key in ordered:
+            root = next((r for r in ordered if r != key and len(r) > len(key) and keys_meet(key, r)), key)
+            roots[(measure, key)] = roots.get((measure, root), root)
+    return roots
+
+
+def source_dependent(claims: list[Claim]) -> frozenset[tuple[str, str]]:
+    """(measure, subject) pairs that one article gives different values for from different sources:
+    each source then speaks for itself (one agency's magnitude is not another's)."""
+    seen: dict[tuple[str, str, str], set[tuple[str, float | None]]] = defaultdict(set)
+    for claim in claims:
+        if claim.sources:
+            seen[(claim.article, claim.measure, name_key(claim.subject))].add(
+                (name_key(claim.sources[0]), claim.value.nominal))
+    found: set[tuple[str, str]] = set()
+    for (_article, measure, subject), pairs in seen.items():
+        if len({s for s, _ in pairs}) > 1 and len({v for _, v in pairs}) > 1:
+            found.add((measure, subject))
+    return frozenset(found)
+
+
+def _source_keys(claim: Claim) -> list[str]:
+    return [name_key(s) for s in claim.sources]
+
+
+def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Event]:
+    numeric = [c for c in claims if c.kind == ClaimKind.NUMERIC and c.measure not in _UNCOMPARABLE
+               and c.polarity and c.scope != "per_unit"]
+    event_measures = load_lexicon("en").event_measures  # the story's own toll needs no named subject
+    roots = _subject_roots(numeric)
+    by_source = source_dependent(numeric)
+    buckets: dict[tuple[str, str, str, str, str, str], list[Claim]] = defaultdict(list)
+    for claim in numeric:
+        subject = roots[(claim.measure, name_key(claim.subject))]
+        if not subject and claim.measure not in event_measures:
+            continue
+        period = period_of(claim, published)
+        if period == "another event":
+            continue
+        target = name_key(claim.target or "")
+        scope = "part" if claim.scope == "part" else "whole"
+        sources = [""]
+        if (claim.measure, subject) in by_source:
+            sources = _source_keys(claim)
+            if not sources:
+                continue  # unattributed: cannot be set against any one source's figure
+        for source in sources:
+            buckets[(claim.measure, subject, target, source, period, scope)].append(claim)
+    events: list[Event] = []
+    for (measure, subject, target, source, period, scope), members in sorted(buckets.items()):
+        if len({c.article for c in members}) < 2:
+            continue
+        key = "|".join((measure, subject, target, source, period, scope))
+        events.append(Event(key=key, measure=measure, subject=members[0].subject if subject else "",
+                            source=source, period=period, timeline=any(c.time_varying for c in members),
+                            claims=tuple(sorted(members, key=lambda c: (c.path, c.start)))))
+    return events

@@ -1,0 +1,157 @@
+"""What a figure counts and which measure that is, read from the parse.
+
+The counted noun comes from the grammar ("N X", "N of X", "the N-acre X", "a population of N");
+its lemma class is the measure. A generic noun (people, number, total) says little, so the
+predicate's class decides ("10 people were killed" -> killed), and a figure with no noun at all
+("injuring 80") takes the class of its verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimcheck.frames.tokens import ancestors_within, child, governing_verb
+from claimcheck.language.lexicon import Lexicon
+from claimcheck.models import Quantity
+
+_UNIT_MEASURE = {"length": "length", "area": "area", "mass": "weight", "volume": "volume", "speed": "speed",
+                 "temperature": "temperature", "power": "power", "energy": "energy", "compute": "compute",
+                 "bandwidth": "bandwidth", "data": "data size", "frequency": "frequency"}
+
+
+@dataclass(frozen=True)
+class MeasureReading:
+    measure: str
+    counted: str  # lemma of the counted noun, "" when none
+    predicate: str  # lemma of the governing predicate, "" when none
+    terms: tuple[str, ...]
+    tokens: tuple[int, ...]  # token indices that carry the measure (for the quote)
+    partitive_of: int | None = None  # "30 of the 80 wounded": the index of the whole's number
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def counted_noun(anchor: Token) -> tuple[Token | None, int | None]:
+    """The noun a number counts, and for a partitive ("N of the M X") the whole's number token."""
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod") and head.pos_ in (
+        "NOUN", "PROPN", "ADJ", "VERB"
+    ) and head.i > anchor.i and head.i - anchor.i <= 4:
+        return head, None
+    of = child(anchor, "prep")
+    if of is not None and of.lower_ == "of":
+        pobj = child(of, "pobj")
+        if pobj is not None:
+            whole = next((c for c in pobj.children if c.like_num or c.pos_ == "NUM"), None)
+            if pobj.like_num or pobj.pos_ == "NUM":
+                whole, noun = pobj, child(pobj, "amod", "compound") or pobj.head
+                inner = next((c for c in pobj.children if c.pos_ in ("NOUN", "ADJ", "VERB")), None)
+                return inner, whole.i
+            return pobj, whole.i if whole is not None else None
+    # "the 80 wounded": spaCy may hang the noun on the number
+    right = next((c for c in anchor.rights if c.pos_ in ("NOUN", "ADJ", "VERB") and c.i - anchor.i <= 2
+                  and c.dep_ in ("amod", "compound", "acl", "appos", "dobj", "npadvmod")), None)
+    if right is not None:
+        return right, None
+    # "a population of 120,000": the number is the object of "of" after the measure noun
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head, None
+    return None, None
+
+
+def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> MeasureReading:
+    noun, partitive = counted_noun(anchor)
+    verb = governing_verb(noun if noun is not None else anchor)
+    counted = _lemma(noun) if noun is not None else ""
+    predicate = _lemma(verb) if verb is not None else ""
+    carried: list[int] = [t.i for t in (noun, verb) if t is not None]
+    terms = tuple(t for t in (counted, predicate) if t)
+    if noun is not None and noun.pos_ == "PRON":
+        noun, counted = None, ""
+    measure = _settlement(noun, lexicon) or ""
+    noun_class = lexicon.measure_class(counted) if counted else None
+    if not measure and counted and counted not in lexicon.generic_nouns and noun is not None:
+        measure = noun_class or counted
+    if not measure:
+        measure = _clause_class(anchor, noun, verb, lexicon, carried) or ""
+    if not measure and counted in lexicon.generic_fallback:
+        measure = lexicon.generic_fallback[counted]
+    dimension_measure = _dimension_measure(anchor, quantity, lexicon)
+    if dimension_measure and (not measure or quantity.dimension in ("length", "area")):
+        measure = dimension_measure if quantity.dimension != "area" or not measure else measure
+    if not measure:
+        measure = counted or predicate or quantity.dimension
+    return MeasureReading(measure=measure, counted=counted, predicate=predicate, terms=terms,
+                          tokens=tuple(sorted(set(carried))), partitive_of=partitive)
+
+
+def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon: Lexicon,
+                  carried: list[int]) -> str | None:
+    """The measure class of the predicate, or of a word it governs ("puts the magnitude at 6.1")."""
+    candidates: list[Token] = []
+    start = noun if noun is not None else anchor
+    # adjectives and participles on the counted noun: "wounded people", "people dead"
+    candidates += [c for c in start.children if c.pos_ in ("ADJ", "VERB") and c.dep_ in ("amod", "acl")]
+    # "a magnitude-6.1 temblor", "a 5.9 magnitude quake": a measure noun compounded with the number
+    candidates += [c for c in anchor.children if c.pos_ in ("NOUN", "PROPN")]
+    if anchor.head.pos_ in ("NOUN", "PROPN"):
+        candidates += [c for c in anchor.head.children if c.dep_ in ("compound", "amod") and c is not anchor]
+    if verb is not None:
+        candidates.append(verb)
+        candidates += [c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd", "attr", "dobj", "nsubj",
+                                                            "nsubjpass", "conj", "advmod")]
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+            candidates += [g for g in prep.children if g.dep_ == "pobj"]
+            candidates += [g for p in prep.children if p.dep_ == "pobj" for g in p.children
+                           if g.dep_ == "compound"]
+        # "home to 120,000 people": the predicate noun and its preposition
+        if verb.lemma_ == "be":
+            candidates += [c for c in verb.children if c.dep_ == "attr"]
+    for head in ancestors_within(start, 3):
+        if head.pos_ in ("NOUN", "ADJ") and head is not noun:
+            candidates.append(head)
+    for token in candidates:
+        found = None
+        if token.i + 1 < len(token.doc):  # a two-word cue ("home to") outranks its first word
+            found = lexicon.measure_class(f"{_lemma(token)} {token.doc[token.i + 1].lower_}")
+        found = found or lexicon.measure_class(_lemma(token))
+        if found and found not in ("distance",):
+            carried.append(token.i)
+            return found
+    return None
+
+
+def _settlement(noun: Token | None, lexicon: Lexicon) -> str | None:
+    """ "a city of 500,000 people", "a town of about 15,000": a population."""
+    if noun is None or noun.lemma_.lower() not in lexicon.generic_nouns | {"inhabitant", "soul"}:
+        if noun is None:
+            return None
+    of = noun.head if noun.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lexicon.settlement_nouns:
+        return "population"
+    return None
+
+
+def _dimension_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> str | None:
+    if quantity.dimension == "length":
+        window = anchor.doc[anchor.i + 1 : min(anchor.sent.end, anchor.i + 10)]
+        depth = 0
+        for t in window:  # "1,150 kilometers (700 miles) southeast of X": skip the parenthesis
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0 and t.lower_ in lexicon.directions and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in (
+                "of", "from"
+            ):
+                return "distance"
+            if depth == 0 and t.pos_ == "VERB":
+                break
+            return "distance"
+    if quantity.dimension == "time":
+        following = anchor.doc[anchor.i : anchor.i + 3].text.lower()
+        if "old" in following:
+            return "age"
+        return "duration"
+    return _UNIT_MEASURE.get(quantity.dimension)

@@ -1,0 +1,205 @@
+"""One article in, its claims out, read from a dependency parse.
+
+Only sentences that carry a figure are parsed (in one ``nlp.pipe`` batch). Each figure found by
+the quantity recognizer is read as a frame: what it counts and which measure that is, whose it
+is, where, who says so, how sure, what part of what whole, and the time it speaks of.
+Proportions ("all", "most"), availability and ratio claims keep their specialised readers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from claimcheck.extract import display
+from claimcheck.extract.entities import AliasTable
+from claimcheck.extract.extractor import extract_claims as extract_special
+from claimcheck.extract.quantities import find_quantities
+from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.frames.measure import counted_noun, read_measure
+from claimcheck.frames.mentions import ArticleMentions
+from claimcheck.frames.roles import read_roles
+from claimcheck.frames.timing import ClaimTime, background_time, claim_time
+from claimcheck.frames.tokens import tokens_in
+from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon
+from claimcheck.language.pipeline import load_pipeline, pipeline_id
+from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
+
+
+def _source_digest() -> str:
+    """The frames' and extractors' own code: any change re-reads cached claims."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1()
+    for folder in ("frames", "extract", "language"):
+        for source in sorted((root / folder).glob("*.py")):
+            digest.update(source.read_bytes())
+    digest.update((root / "models.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+FRAMES_VERSION = f"frames-1-{_source_digest()}-{lexicon_digest()}-{pipeline_id()}"
+_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|"
+                        r"thousand|million|billion)\b", re.IGNORECASE)
+_NON_NEGATIVE = {"number", "currency", "percent", "length", "area", "mass", "time", "data", "power", "energy"}
+# counts that change as a story unfolds: a later, larger figure is an update, not a conflict
+TIME_VARYING = frozenset({"killed", "injured", "shot", "missing", "evacuated", "arrested", "cases", "vaccinated",
+                          "deployed", "users", "sold", "produced", "damaged", "houses", "villages", "passengers",
+                          "goals", "hired", "layoffs", "attended", "employees"})
+_SKIP_KINDS = {"year", "ordinal", "multiplier"}
+
+
+def _claim_id(article: Article, start: int, end: int, measure: str) -> str:
+    return hashlib.sha1(f"{article.id}\0{start}\0{end}\0numeric\0{measure}".encode()).hexdigest()[:12]
+
+
+def _value(q: Quantity) -> Value:
+    low = 0.0 if q.low is None and q.dimension in _NON_NEGATIVE else q.low
+    return Value(low=low, high=q.high, nominal=q.nominal, unit=q.unit, dimension=q.dimension,
+                 qualifier=q.qualifier, text=q.text, display=display.interval(low, q.high, q.unit or (q.noun or "")))
+
+
+def _anchor(doc: Doc, offset: int, q: Quantity) -> Token | None:
+    span = tokens_in(doc, q.start - offset, q.end - offset)
+    numbers = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    if not numbers:
+        return span[-1] if span else None
+    last = numbers[-1]
+    # "940 miles", "1,500 kilometers": the unit noun carries the figure's grammar
+    unit = next((t for t in span if t.i > last.i and t.pos_ == "NOUN"), None)
+    return unit or last
+
+
+def _is_date_part(doc: Doc, anchor: Token) -> bool:
+    return anchor.ent_type_ in ("DATE", "TIME") and anchor.ent_iob_ != "O" and not any(
+        t.ent_type_ == "DATE" and t.lower_ in ("years", "year", "months", "days", "weeks") for t in anchor.sent
+        if t.i in (anchor.i + 1, anchor.i + 2)
+    )
+
+
+_PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|That|This|These|Those)\b")
+
+
+def _continues(text: str, end: int, paragraph_end: int) -> int:
+    """A next paragraph that opens with a pronoun goes on about the same (past) event."""
+    following = text[end : end + 200]
+    if following.startswith(("\n\n", "\n \n")) and _PRONOUN_START.match(following.lstrip("\n ")):
+        return text.find("\n\n", end) + 2
+    return paragraph_end
+
+
+class _Reader:
+    def __init__(self, article: Article, lexicon: Lexicon) -> None:
+        self.article = article
+        self.lexicon = lexicon
+        self.mentions = ArticleMentions(article.text, lexicon.anaphora_nouns)
+        self.published = article.published.span if article.published else None
+
+    def frame(self, sentence: Sentence, doc: Doc, q: Quantity, carried: ClaimTime | None) -> Claim | None:
+        if q.kind in _SKIP_KINDS:
+            return None
+        anchor = _anchor(doc, sentence.start, q)
+        if anchor is None or _is_date_part(doc, anchor):
+            return None
+        reading = read_measure(anchor, q, self.lexicon)
+        noun, _ = counted_noun(anchor)
+        roles = read_roles(anchor, noun, q, reading.partitive_of is not None, self.lexicon)
+        subject, owner = self._subject(doc, roles.subject, roles.subject_token, noun)
+        start, end = self._quote(sentence, doc, q, reading.tokens)
+        when = claim_time(sentence.text, q.start - sentence.start, q.end - sentence.start, self.published, carried)
+        value = _value(q)
+        return Claim(
+            id=_claim_id(self.article, start, end, reading.measure), article=self.article.id,
+            path=self.article.path, line=self.article.line_at(start), start=start, end=end,
+            sentence=sentence.text, quote=self.article.text[start:end], kind=ClaimKind.NUMERIC,
+            subject=subject, subject_text=roles.subject, owner=owner or None,
+            scope=roles.scope,  # type: ignore[arg-type]
+            measure=reading.measure, measure_terms=reading.terms, value=value,
+            modality=roles.modality,  # type: ignore[arg-type]
+            polarity=not roles.negated, attribution=", ".join(roles.sources) or None,
+            time=when.span, time_source=f'stated: "{when.text}"' if when.stated else "article date",
+            entities=tuple(e.text for e in doc.ents if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT")),
+            time_varying=reading.measure in TIME_VARYING, counted=reading.counted, predicate=reading.predicate,
+            sources=roles.sources, place=roles.place, target=roles.target, time_stated=when.stated,
+            other_event=roles.other_event,
+        )
+
+    def _subject(self, doc: Doc, text: str, index: int | None, noun: Token | None) -> tuple[str, str]:
+        """What the figure is about, and whose share it is when that differs ("X's 5,000 Widget chips")."""
+        resolved = ""
+        if index is not None:
+            token = doc[index]
+            resolved = self.mentions.resolve(text, token.lemma_.lower(), token.pos_ == "PRON",
+                                             token.pos_ == "PROPN" or bool(token.ent_type_))
+        # a name compounded on the counted noun is the most specific subject: "10,000 Widget chips"
+        if noun is not None:
+            names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:
+                product = doc[names[0].i : noun.i].text
+                holder = resolved or self._beneficiary(noun)
+                return product, holder if holder != product else ""
+        return resolved, ""
+
+    @staticmethod
+    def _beneficiary(noun: Token) -> str:
+        """ "chips dedicated to X", "units reserved for X": X holds a share."""
+        for acl in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
+            for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON")):
+                    return pobj.text
+        return ""
+
+    def _quote(self, sentence: Sentence, doc: Doc, q: Quantity, carried: tuple[int, ...]) -> tuple[int, int]:
+        """The figure widened to the words that say what it counts, within six tokens of it."""
+        start, end = q.start, q.end
+        for index in carried:
+            token = doc[index]
+            t_start, t_end = sentence.start + token.idx, sentence.start + token.idx + len(token.text)
+            if t_end <= start and start - t_start <= 40:
+                start = t_start
+            elif t_start >= end and t_end - end <= 40:
+                end = t_end
+        return start, end
+
+
+def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim]:
+    """Numeric frames of one article, parsing only the sentences that carry a figure."""
+    lexicon = lexicon or load_lexicon("en")
+    text = article.text
+    quantities = find_quantities(text)
+    starts = [q.start for q in quantities]
+    sentences = [s for s in split_sentences(text) if not s.table_row]
+    wanted = [s for s in sentences if _NUMBERISH.search(s.text)]
+    if not wanted:
+        return []
+    nlp = load_pipeline()
+    reader = _Reader(article, lexicon)
+    claims: list[Claim] = []
+    carried: ClaimTime | None = None
+    paragraph_end = -1
+    for sentence, doc in zip(wanted, nlp.pipe([s.text for s in wanted], batch_size=64), strict=True):
+        if text.rfind("\n\n", 0, sentence.start) > paragraph_end:
+            carried = None  # a new paragraph starts in the story's own time
+        paragraph_end = text.rfind("\n\n", 0, sentence.start)
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        for q in quantities[lo:hi]:
+            if q.end > sentence.end:
+                continue
+            claim = reader.frame(sentence, doc, q, carried)
+            if claim is not None:
+                claims.append(claim)
+        carried = background_time(sentence.text, reader.published) or carried
+        if carried is not None:
+            paragraph_end = _continues(text, sentence.end, paragraph_end)
+    return claims
+
+
+def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
+    """Frames for figures; the specialised readers for shares, availability and ratios."""
+    special = [c for c in extract_special(article, aliases)
+               if c.kind in (ClaimKind.PROPORTION, ClaimKind.TEMPORAL, ClaimKind.RATIO)]
+    return sorted([*read_article(article), *special], key=lambda c: (c.start, c.end, c.id))

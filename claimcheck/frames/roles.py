@@ -1,0 +1,204 @@
+"""Who a figure belongs to, where, who says so, how sure, and what part of what whole.
+
+Everything is read from the parse: a subject is the name the figure's clause is about (its
+possessor, the name an apposition or relative clause describes, or the verb's subject), never the
+first capitalised word of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimcheck.frames.tokens import (
+    PLACE_ENTS,
+    ancestors_within,
+    child,
+    children,
+    governing_verb,
+    is_name,
+    name_span,
+)
+from claimcheck.language.lexicon import Lexicon
+from claimcheck.models import Quantity
+
+
+@dataclass(frozen=True)
+class Roles:
+    subject: str  # as written; "" when the clause names nothing
+    subject_token: int | None
+    place: str | None
+    target: str | None  # "south of X", "against X"
+    sources: tuple[str, ...]
+    modality: str
+    scope: str
+    other_event: bool  # "another 2,000", "the previous round"
+    negated: bool
+
+
+def _name(token: Token) -> str:
+    return name_span(token).text
+
+
+def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
+    """A nominal that stands for what the figure is about: a name, or a definite anaphor."""
+    if token.pos_ == "PRON" and token.lower_ in ("it", "they", "its", "their", "which", "who", "that"):
+        if token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+            return _subject_from(token.head.head, lexicon)
+        return token
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return None
+    if is_name(token):
+        return token
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora_nouns:
+        return token
+    return None
+
+
+def find_subject(anchor: Token, noun: Token | None, verb: Token | None, lexicon: Lexicon) -> Token | None:
+    start = noun if noun is not None else anchor
+    # the counted noun's possessor: "Acme's revenue", "the island's population"
+    for t in (start, *ancestors_within(start, 2)):
+        poss = child(t, "poss")
+        if poss is not None and (found := _subject_from(poss, lexicon)) is not None:
+            return found
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    # an apposition or relative clause describes a name: "Bandar Abbas, a city of 500,000 people"
+    for t in ancestors_within(start, 5):
+        if t.dep_ == "appos" and (found := _subject_from(t.head, lexicon)) is not None:
+            return found
+        if t.dep_ == "relcl" and (found := _subject_from(t.head, lexicon)) is not None:
+            return found
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl"):
+            break
+    if verb is not None:
+        for dep in ("nsubj", "nsubjpass"):
+            subj = child(verb, dep)
+            if subj is not None and subj is not start and (found := _subject_from(subj, lexicon)) is not None:
+                return found
+        if verb.dep_ == "relcl" and (found := _subject_from(verb.head, lexicon)) is not None:
+            return found
+    return None
+
+
+def find_place(anchor: Token, verb: Token | None) -> str | None:
+    scope = [anchor, *ancestors_within(anchor, 4)]
+    for t in scope:
+        for prep in children(t, "prep"):
+            if prep.lower_ not in ("in", "at", "near", "across", "throughout", "on"):
+                continue
+            pobj = child(prep, "pobj")
+            if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
+                return _name(pobj)
+        if t is verb:
+            break
+    return None
+
+
+def find_target(anchor: Token, lexicon: Lexicon) -> str | None:
+    """ "N km south of X": X; read right of the figure, within a few tokens."""
+    doc = anchor.doc
+    for t in doc[anchor.i + 1 : min(anchor.sent.end, anchor.i + 10)]:
+        if t.lower_ == "of" and doc[t.i - 1].lower_ in lexicon.directions:
+            pobj = child(t, "pobj")
+            if pobj is not None:
+                return _name(pobj)
+        if t.lower_ == "from" and (pobj := child(t, "pobj")) is not None and is_name(pobj):
+            return _name(pobj)
+    return None
+
+
+def find_sources(verb: Token | None, anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
+    """Who the claim is attributed to: the subject of a reporting verb above it, "according to X"."""
+    sources: list[str] = []
+    sentence = anchor.sent
+    for t in sentence:
+        if t.lower_ == "according" and (to := child(t, "prep")) is not None:
+            pobj = child(to, "pobj")
+            if pobj is not None:
+                sources += [_name(p) for p in (pobj, *pobj.conjuncts)]
+    path = [verb] if verb is not None else []
+    if verb is not None:
+        path += list(ancestors_within(verb, 4))
+    for t in path:
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lexicon.attribution_verbs:
+            continue
+        subj = child(t, "nsubj")
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        sources += [_source_text(s) for s in (subj, *subj.conjuncts)]
+        break
+    return tuple(dict.fromkeys(s for s in sources if s))
+
+
+def _source_text(token: Token) -> str:
+    if is_name(token):
+        return _name(token)
+    # "Tehran's seismologic center", "state media": the noun phrase without determiners
+    left = min([token.i] + [t.i for t in token.subtree if t.i < token.i and t.dep_ not in ("det", "punct")])
+    return token.doc[left : token.i + 1].text
+
+
+def find_modality(quantity: Quantity, verb: Token | None, anchor: Token, lexicon: Lexicon) -> str:
+    if verb is not None:
+        for head in (verb, *ancestors_within(verb, 3)):
+            for t in (head, *head.children):
+                if t.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "advmod") or t is head:
+                    label = lexicon.modality_of(t.lemma_.lower()) or lexicon.modality_of(t.lower_)
+                    if label in ("plan", "forecast") and (t is head or t.dep_ in ("aux", "advmod")):
+                        return label
+            if head.pos_ == "VERB" and head.dep_ == "ROOT":
+                break
+    if quantity.qualifier in ("up_to", "at_most"):
+        return "ceiling"
+    if quantity.qualifier in ("over", "at_least", "under"):
+        return "bound"
+    if quantity.qualifier in ("approx", "nearly"):
+        return "estimate"
+    return "confirmed"
+
+
+def find_scope(anchor: Token, noun: Token | None, partitive: bool, lexicon: Lexicon) -> str:
+    if partitive:
+        return "part"
+    window = anchor.doc[max(anchor.sent.start, anchor.i - 3) : min(anchor.sent.end, anchor.i + 6)]
+    words = " ".join(t.lower_ for t in window)
+    if any(f" {cue} " in f" {words} " for cue in ("alone", "including", "of whom", "of which")):
+        return "part"
+    if any(f" {cue} " in f" {words} " for cue in lexicon.whole_cues):
+        return "total"
+    if any(t.lower_ in ("per", "each", "apiece", "average") for t in window):
+        return "per_unit"
+    return "unspecified"
+
+
+def is_other_event(anchor: Token, noun: Token | None, lexicon: Lexicon) -> bool:
+    for t in [anchor] + ([noun] if noun is not None else []):
+        for c in t.children:
+            if c.dep_ in ("det", "amod", "advmod") and c.lower_ in ("another", "additional", "further", "other"):
+                return True
+    before = anchor.doc[max(anchor.sent.start, anchor.i - 2) : anchor.i]
+    return any(t.lower_ in ("another", "additional", "further", "other") for t in before)
+
+
+def is_negated(verb: Token | None) -> bool:
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def read_roles(anchor: Token, noun: Token | None, quantity: Quantity, partitive: bool,
+               lexicon: Lexicon) -> Roles:
+    verb = governing_verb(noun if noun is not None else anchor)
+    subject_token = find_subject(anchor, noun, verb, lexicon)
+    return Roles(
+        subject=_name(subject_token) if subject_token is not None else "",
+        subject_token=subject_token.i if subject_token is not None else None,
+        place=find_place(anchor, verb),
+        target=find_target(anchor, lexicon),
+        sources=find_sources(verb, anchor, lexicon),
+        modality=find_modality(quantity, verb, anchor, lexicon),
+        scope=find_scope(anchor, noun, partitive, lexicon),
+        other_event=is_other_event(anchor, noun, lexicon),
+        negated=is_negated(verb),
+    )

@@ -1,0 +1,1 @@
+"""The language layer: spaCy's English pipeline, loaded once per process, and lexicons as data."""
