@@ -64,7 +64,7 @@ def source_dependent(claims: list[Claim]) -> frozenset[tuple[str, str]]:
     each source then speaks for itself (one agency's magnitude is not another's)."""
     seen: dict[tuple[str, str, str], set[tuple[str, float | None]]] = defaultdict(set)
     for claim in claims:
-        if claim.sources:
+        if claim.sources and _named(claim.sources[0]):
             seen[(claim.article, claim.measure, name_key(claim.subject))].add(
                 (name_key(claim.sources[0]), claim.value.nominal))
     found: set[tuple[str, str]] = set()
@@ -74,8 +74,13 @@ def source_dependent(claims: list[Claim]) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def _named(source: str) -> bool:
+    """ "Tehran's seismic centre", "the USGS": a source that can be told apart; "officials" cannot."""
+    return any(word[:1].isupper() for word in source.split())
+
+
 def _source_keys(claim: Claim) -> list[str]:
-    return [name_key(s) for s in claim.sources]
+    return [name_key(s) for s in claim.sources if _named(s)]
 
 
 def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Event]:
@@ -99,8 +104,10 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
             sources = _source_keys(claim)
             if not sources:
                 continue  # unattributed: cannot be set against any one source's figure
+        # a share is not a count, nor a length a sum of money: the value's dimension is part of the event
+        measure = claim.measure if claim.value.dimension in ("number", "") else f"{claim.measure} ({claim.value.dimension})"
         for source in sources:
-            buckets[(claim.measure, subject, target, source, period, scope)].append(claim)
+            buckets[(measure, subject, target, source, period, scope)].append(claim)
     events: list[Event] = []
     for (measure, subject, target, source, period, scope), members in sorted(buckets.items()):
         if len({c.article for c in members}) < 2:

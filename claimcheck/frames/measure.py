@@ -92,6 +92,9 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
 def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon: Lexicon,
                   carried: list[int]) -> str | None:
     """The measure class of the predicate, or of a word it governs ("puts the magnitude at 6.1")."""
+    glued = anchor.text.split("-")[0].lower() if "-" in anchor.text else ""
+    if glued and (found := lexicon.measure_class(glued)):  # "magnitude-5.9"
+        return found
     candidates: list[Token] = []
     start = noun if noun is not None else anchor
     # adjectives and participles on the counted noun: "wounded people", "people dead"

@@ -20,7 +20,7 @@ from claimcheck.extract.entities import AliasTable
 from claimcheck.extract.extractor import extract_claims as extract_special
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import Sentence, split_sentences
-from claimcheck.frames.measure import counted_noun, read_measure
+from claimcheck.frames.measure import MeasureReading, counted_noun, read_measure
 from claimcheck.frames.mentions import ArticleMentions
 from claimcheck.frames.roles import read_roles
 from claimcheck.frames.timing import ClaimTime, background_time, claim_time
@@ -91,6 +91,44 @@ def _continues(text: str, end: int, paragraph_end: int) -> int:
     return paragraph_end
 
 
+_GLUED = re.compile(r"([A-Za-z]{3,})-(\d+(?:\.\d+)?)")
+
+
+def _street(doc: Doc, anchor: Token, lexicon: Lexicon) -> str | None:
+    """ "18 Plymouth St." -> "Plymouth street": capitalised words then a street suffix."""
+    words: list[str] = []
+    for token in doc[anchor.i + 1 : anchor.i + 5]:
+        suffix = lexicon.street_suffixes.get(token.lower_.rstrip("."))
+        if suffix and words:
+            return " ".join([*words, suffix])
+        if not token.text[:1].isupper():
+            return None
+        words.append(token.text)
+    return None
+
+
+def _loose_numbers(doc: Doc, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """Numbers the recognizer left inside a compound ("magnitude-5.9"): read alone from their token."""
+    covered = [(q.start - offset, q.end - offset) for q in found]
+    extra: list[Quantity] = []
+    for token in doc:
+        if not any(ch.isdigit() for ch in token.text) or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        if any(start < token.idx + len(token.text) and token.idx < end for start, end in covered):
+            continue
+        # "magnitude-5.9": the figure after a word and a hyphen
+        glued = _GLUED.fullmatch(token.text)
+        text, skip = (glued.group(2), len(glued.group(1)) + 1) if glued else (token.text, 0)
+        if not token.like_num and not glued:
+            continue
+        for q in find_quantities(text):
+            if q.kind in _SKIP_KINDS:
+                continue
+            shift = offset + token.idx + skip
+            extra.append(q.model_copy(update={"start": q.start + shift, "end": q.end + shift}))
+    return extra
+
+
 class _Reader:
     def __init__(self, article: Article, lexicon: Lexicon) -> None:
         self.article = article
@@ -104,10 +142,15 @@ class _Reader:
         anchor = _anchor(doc, sentence.start, q)
         if anchor is None or _is_date_part(doc, anchor):
             return None
+        street = _street(doc, anchor, self.lexicon)
         reading = read_measure(anchor, q, self.lexicon)
         noun, _ = counted_noun(anchor)
         roles = read_roles(anchor, noun, q, reading.partitive_of is not None, self.lexicon)
         subject, owner = self._subject(doc, roles.subject, roles.subject_token, noun)
+        if street is not None:  # "18 Main St.": a house number on a street, not a count
+            reading = MeasureReading(measure="street number", counted="", predicate="", terms=("address",),
+                                     tokens=(anchor.i + len(street.split()),))
+            subject, owner = street, ""
         start, end = self._quote(sentence, doc, q, reading.tokens)
         when = claim_time(sentence.text, q.start - sentence.start, q.end - sentence.start, self.published, carried)
         value = _value(q)
@@ -130,7 +173,9 @@ class _Reader:
     def _subject(self, doc: Doc, text: str, index: int | None, noun: Token | None) -> tuple[str, str]:
         """What the figure is about, and whose share it is when that differs ("X's 5,000 Widget chips")."""
         resolved = ""
-        if index is not None:
+        if index is not None and any(w[:1].isupper() for w in text.split()[1:]) and doc[index].pos_ != "PRON":
+            resolved = self.mentions.resolve(text, "", False, True)  # "the island" with its name: "Qeshm island"
+        elif index is not None:
             token = doc[index]
             resolved = self.mentions.resolve(text, token.lemma_.lower(), token.pos_ == "PRON",
                                              token.pos_ == "PROPN" or bool(token.ent_type_))
@@ -186,9 +231,9 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
             carried = None  # a new paragraph starts in the story's own time
         paragraph_end = text.rfind("\n\n", 0, sentence.start)
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        for q in quantities[lo:hi]:
-            if q.end > sentence.end:
-                continue
+        found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
+        found += _loose_numbers(doc, sentence.start, found)
+        for q in found:
             claim = reader.frame(sentence, doc, q, carried)
             if claim is not None:
                 claims.append(claim)

@@ -65,8 +65,14 @@ def find_subject(anchor: Token, noun: Token | None, verb: Token | None, lexicon:
             return found
         if t.pos_ in ("VERB", "AUX"):
             break
-    # an apposition or relative clause describes a name: "Bandar Abbas, a city of 500,000 people"
+    # an apposition or relative clause describes a name: "Bandar Abbas, a city of 500,000 people";
+    # "X, home to N people" is parsed as a modifier of the verb but describes X just the same
     for t in ancestors_within(start, 5):
+        before = t.doc[t.i - 2] if t.i >= 2 else None
+        if t.dep_ in ("advmod", "npadvmod") and before is not None and t.doc[t.i - 1].text == "," and (
+            before.pos_ in ("NOUN", "PROPN")
+        ) and (found := _subject_from(before, lexicon)) is not None:
+            return found
         if t.dep_ == "appos" and (found := _subject_from(t.head, lexicon)) is not None:
             return found
         if t.dep_ == "relcl" and (found := _subject_from(t.head, lexicon)) is not None:
@@ -177,10 +183,10 @@ def find_scope(anchor: Token, noun: Token | None, partitive: bool, lexicon: Lexi
 def is_other_event(anchor: Token, noun: Token | None, lexicon: Lexicon) -> bool:
     for t in [anchor] + ([noun] if noun is not None else []):
         for c in t.children:
-            if c.dep_ in ("det", "amod", "advmod") and c.lower_ in ("another", "additional", "further", "other"):
+            if c.dep_ in ("det", "amod", "advmod") and c.lower_ in lexicon.other_event_cues:
                 return True
     before = anchor.doc[max(anchor.sent.start, anchor.i - 2) : anchor.i]
-    return any(t.lower_ in ("another", "additional", "further", "other") for t in before)
+    return any(t.lower_ in lexicon.other_event_cues for t in before)
 
 
 def is_negated(verb: Token | None) -> bool:

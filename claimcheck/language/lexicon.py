@@ -29,6 +29,7 @@ class Lexicon(BaseModel):
     anaphora_nouns: frozenset[str]
     all_but: tuple[str, ...]
     event_measures: frozenset[str]
+    street_suffixes: dict[str, str]
 
     _classes: dict[str, str] = PrivateAttr(default_factory=dict)
     _modalities: dict[str, str] = PrivateAttr(default_factory=dict)

@@ -15,14 +15,28 @@ from claimcheck.models import Claim, ClaimKind, Finding, FindingValue, Severity
 _MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
 
 
+_BOUNDS = frozenset({"over", "at_least", "under", "at_most", "up_to"})
+
+
 def _cluster(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims whose values are compatible, by a sweep over the sorted intervals."""
-    ordered = sorted(claims, key=lambda c: (c.value.low if c.value.low is not None else float("-inf"),
-                                            c.value.high if c.value.high is not None else float("inf"), c.id))
+    """Claims whose values are compatible, by a sweep over the sorted intervals of stated values;
+    a bound ("as many as 80") joins a value it admits but never bridges two values that conflict."""
+    def order(c: Claim) -> tuple[float, float, str]:
+        return (c.value.low if c.value.low is not None else float("-inf"),
+                c.value.high if c.value.high is not None else float("inf"), c.id)
+
+    stated = sorted((c for c in claims if c.value.qualifier not in _BOUNDS), key=order)
+    bounds = sorted((c for c in claims if c.value.qualifier in _BOUNDS), key=order)
     clusters: list[list[Claim]] = []
-    for claim in ordered:
+    for claim in stated:
         if clusters and not any(disjoint(claim, member) for member in clusters[-1]):
             clusters[-1].append(claim)
+        else:
+            clusters.append([claim])
+    for claim in bounds:
+        home = next((c for c in clusters if not any(disjoint(claim, m) for m in c)), None)
+        if home is not None:
+            home.append(claim)
         else:
             clusters.append([claim])
     return clusters
@@ -63,10 +77,18 @@ def _explain(event: Event, values: list[FindingValue], majority: FindingValue | 
     return text
 
 
+def _apart(first: list[Claim], second: list[Claim]) -> bool:
+    """No article gives both values: one that does shows they describe different things
+    (a subgroup and the whole, two people), so the difference is no conflict."""
+    return not ({c.article for c in first} & {c.article for c in second})
+
+
 def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]]) -> Finding | None:
     best: tuple[float, dict[str, float]] | None = None
     for i, first in enumerate(clusters):
         for second in clusters[i + 1 :]:
+            if not _apart(first, second):
+                continue
             for a in first[:4]:
                 for b in second[:4]:
                     if a.article == b.article:
