@@ -18,8 +18,7 @@ from claimcheck.frames.reader import FRAMES_VERSION as EXTRACTOR_VERSION
 from claimcheck.frames.reader import extract_claims
 from claimcheck.ledger_schema import Ledger
 from claimcheck.loader import load_articles
-from claimcheck.models import ClaimGroup
-from claimcheck.models import Article, AuditResult, Claim, Frozen, SkippedFile
+from claimcheck.models import Article, AuditResult, Claim, ClaimGroup, Frozen, SkippedFile
 from claimcheck.resolve import EntityGraph, resolve_claims
 
 ProgressCallback = Callable[[int, int], None]  # (done, total) articles

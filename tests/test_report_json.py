@@ -14,11 +14,15 @@ CONTRACT_VALUE = {"low", "high", "nominal", "unit", "dimension", "qualifier", "t
 def test_contract_shape() -> None:
     data = json.loads(render(make_result(), "json"))
     assert data["schema"] == REPORT_SCHEMA
-    assert list(data) == ["schema", "articles", "skipped", "contradictions", "summary"]
+    assert data["schema"] == "claimcheck.report/2"
+    assert list(data) == ["schema", "articles", "skipped", "findings", "contradictions", "summary"]
+    assert data["contradictions"] == data["findings"]  # the schema-1 name, kept as the same list
     for article in data["articles"]:
         assert {"id", "path", "title", "published", "claims"} <= set(article)
     assert data["skipped"][0] == {"path": "sources/empty.txt", "reason": "empty file"}
-    for c in data["contradictions"]:
+    for c in data["findings"]:
+        assert {"event", "confidence", "features", "values", "majority", "outliers"} <= set(c)
+        assert 0.0 <= c["confidence"] <= 1.0
         assert {
             "id",
             "rule",

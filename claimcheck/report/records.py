@@ -88,6 +88,12 @@ class ContradictionRecord:
     explanation: str
     note: str | None
     claims: tuple[ClaimRecord, ...]
+    event: str = ""
+    confidence: float = 1.0
+    features: tuple[tuple[str, float], ...] = ()
+    values: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (display, article paths), majority first
+    majority: str | None = None
+    outliers: tuple[str, ...] = ()
 
     @property
     def acknowledged(self) -> bool:
@@ -232,6 +238,12 @@ def _contradiction(c: Contradiction, anchors: dict[str, str]) -> ContradictionRe
         explanation=c.explanation,
         note=c.note,
         claims=tuple(_claim(k, anchors) for k in claims),
+        event=c.event,
+        confidence=c.confidence,
+        features=c.features,
+        values=tuple((v.display, v.articles) for v in c.values),
+        majority=c.majority,
+        outliers=c.outliers,
     )
 
 

@@ -54,8 +54,8 @@ def _value_of(cluster: list[Claim]) -> FindingValue:
 
 def _severity(score: float, features: dict[str, float]) -> Severity:
     exact_confirmed = features["both_exact"] and not features["soft_modality"]
-    if score >= 0.9 and features["log_gap"] >= 0.7 and exact_confirmed:
-        return "high"
+    if score >= 0.9 and (features["log_gap"] >= 2.3 or (features["log_gap"] >= 0.7 and exact_confirmed)):
+        return "high"  # ten times apart, or twice apart with both figures exact and confirmed
     if exact_confirmed or score >= 0.75:
         return "medium"  # two confirmed exact figures for one event that differ are at least medium
     return "low"
@@ -154,7 +154,7 @@ class RunningCountFalls(Rule):
             if not event.timeline:
                 continue
             dated = [c for c in event.claims if c.time is not None and c.modality not in ("plan", "forecast")]
-            dated.sort(key=lambda c: (c.time.start if c.time else None, c.id))  # type: ignore[arg-type,return-value]
+            dated.sort(key=lambda c: (c.time.start if c.time else None, c.id))
             peak: Claim | None = None
             for claim in dated:
                 assert claim.time is not None
