@@ -105,7 +105,8 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
             if not sources:
                 continue  # unattributed: cannot be set against any one source's figure
         # a share is not a count, nor a length a sum of money: the value's dimension is part of the event
-        measure = claim.measure if claim.value.dimension in ("number", "") else f"{claim.measure} ({claim.value.dimension})"
+        dimension = claim.value.dimension
+        measure = claim.measure if dimension in ("number", "") else f"{claim.measure} ({dimension})"
         for source in sources:
             buckets[(measure, subject, target, source, period, scope)].append(claim)
     events: list[Event] = []

@@ -79,10 +79,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if line.strip():
             table_row = line.lstrip().startswith("|")
             heading = not table_row and _is_heading(line)
-            if table_row or heading:
-                parts = [(line_start, line_end)]
-            else:
-                parts = _split_line(text, line_start, line_end)
+            parts = [(line_start, line_end)] if table_row or heading else _split_line(text, line_start, line_end)
             for s, e in parts:
                 while s < e and text[s].isspace():
                     s += 1

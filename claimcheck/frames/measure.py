@@ -130,9 +130,8 @@ def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon
 
 def _settlement(noun: Token | None, lexicon: Lexicon) -> str | None:
     """ "a city of 500,000 people", "a town of about 15,000": a population."""
-    if noun is None or noun.lemma_.lower() not in lexicon.generic_nouns | {"inhabitant", "soul"}:
-        if noun is None:
-            return None
+    if noun is None:
+        return None
     of = noun.head if noun.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lexicon.settlement_nouns:
         return "population"
