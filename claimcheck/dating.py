@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from claimcheck.formats import url_spans
+from claimcheck.readers import url_spans
 from claimcheck.ledger_schema import ArticleMeta, Ledger
 from claimcheck.models import Article, ArticleDate, DateSpan
 
