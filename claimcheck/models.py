@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from claimcheck.enums import Severity, Status
+
 REPORT_SCHEMA = "claimcheck.report/1"
 
 
@@ -205,10 +207,9 @@ class ClaimGroup(Frozen):
     timeline: bool = False
 
 
-Severity = Literal["high", "medium", "low"]
-SEVERITY_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
+# What the rule stages written before the Severity enum return; pydantic turns it into Severity.
+SeverityName = Literal["high", "medium", "low"]
 ContradictionKind = Literal["numeric", "temporal", "proportion", "arithmetic", "categorical"]
-Status = Literal["new", "acknowledged"]
 
 
 class Contradiction(Frozen):
@@ -217,7 +218,7 @@ class Contradiction(Frozen):
     rule_name: str  # e.g. "numeric-interval-conflict"
     kind: ContradictionKind
     severity: Severity
-    status: Status = "new"
+    status: Status = Status.NEW
     subject: str
     measure: str
     explanation: str

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.ledger_schema import ArticleMeta, Ledger
+from claimcheck.ledger.schema import ArticleMeta, Ledger
 from claimcheck.loader import assign_ids, discover, load_articles, read_article
 from claimcheck.models import Article, SkippedFile
 

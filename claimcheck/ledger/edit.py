@@ -1,20 +1,18 @@
-"""Rewrite claims.yaml: acknowledge a contradiction, or write a starter ledger.
+"""Rewrite claims.yaml: record a review, or write a starter ledger.
 
-Edits go through ruamel.yaml's round-trip mode, so the reviewer's comments,
-key order and quoting stay as they were; the result is validated before it
-is written, the previous file is kept as ``claims.yaml.bak``, and the write
-is atomic (temp file in the same folder, fsync, rename).
+Edits go through ruamel.yaml's round-trip mode, so the reviewer's comments, key order and quoting
+stay as they were; the result is validated before it is written, and the write is atomic (temp
+file in the same folder, fsync, rename), so no backup copy is needed or left behind.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import itertools
 import json
+import math
 import re
-import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,94 +22,144 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from yaml import safe_load as yaml_safe_load
 
 from claimcheck.atomic import write_atomic
-from claimcheck.ledger import LedgerError, load_ledger, parse_ledger
-from claimcheck.ledger_schema import LEDGER_VERSION, AckStatus
-from claimcheck.models import Article, Contradiction
+from claimcheck.ledger.load import LedgerError, parse_ledger
+from claimcheck.ledger.review import Review
+from claimcheck.ledger.schema import LEDGER_VERSION, Acknowledgement, ClaimRef, Fact, FactValue, SourceRef
+from claimcheck.models import Article
 
-_ACK_KEYS = ("id", "status", "note", "expires", "rule", "subject", "measure")
+_ACK_KEYS = ("id", "status", "note", "expires", "rule", "subject", "measure", "keep", "seen", "stale")
 _HEADER = (
     "# claims.yaml: the reviewed ledger for claimcheck.\n"
-    "# Acknowledge a contradiction with:\n"
-    '#   claimcheck ledger accept ID --status accepted --note "why it is fine"\n'
+    "# Review findings with:\n"
+    '#   claimcheck ledger accept ID [ID ...] --note "why" [--keep sources/the-right-article.txt]\n'
 )
 
 
 class EditError(Exception):
-    """A rewrite that cannot be done as asked (unknown or ambiguous id, file exists)."""
+    """A rewrite that cannot be done as asked (the file exists, a template does not load)."""
 
 
-def resolve_id(wanted: str, candidates: Sequence[str]) -> str:
-    """The one candidate equal to ``wanted``, or the one starting with it."""
-    wanted = wanted.strip()
-    if wanted in candidates:
-        return wanted
-    matches = sorted({c for c in candidates if wanted and c.startswith(wanted)})
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise EditError(f"id prefix {wanted!r} is ambiguous: {', '.join(matches[:8])}")
-    raise EditError(f"no contradiction with id {wanted!r} in the current audit or the ledger")
+def write_review(path: Path, review: Review) -> bool:
+    """Record ``review`` in the ledger at ``path`` (created when missing); whether the file changed.
 
-
-def accept(
-    path: Path,
-    wanted: str,
-    *,
-    status: AckStatus,
-    note: str,
-    expires: dt.date | None = None,
-    known: Sequence[Contradiction] = (),
-) -> tuple[str, bool]:
-    """Add or update the acknowledgement for ``wanted`` (an id or unique prefix).
-
-    Returns (the full id, whether the file changed). ``known`` is the current
-    audit's contradictions: their rule, subject and measure are copied in for
-    the reader. Raises LedgerError for an invalid ledger, EditError otherwise.
+    Raises LedgerError for an invalid ledger.
     """
     exists = path.exists()
-    ledger = load_ledger(path) if exists else None
-    candidates = [c.id for c in known] + ([a.id for a in ledger.acknowledged] if ledger else [])
-    fingerprint = resolve_id(wanted, candidates)
-    about = next((c for c in known if c.id == fingerprint), None)
-
-    original = path.read_text(encoding="utf-8-sig") if exists else _HEADER + f"version: {LEDGER_VERSION}\n"
+    if exists:
+        try:
+            original = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LedgerError(path, None, None, f"cannot read the ledger: {exc}") from None
+        parse_ledger(original, path)  # refuse to edit a ledger that does not load
+    else:
+        original = _HEADER + f"version: {LEDGER_VERSION}\n"
     yaml = _round_trip(original)
     data = yaml.load(original)
     if data is None:
         data = CommentedMap(version=LEDGER_VERSION)
-    acks = data.get("acknowledged")
-    if not isinstance(acks, CommentedSeq):
-        acks = CommentedSeq()
-        data["acknowledged"] = acks
-    if not acks:
-        acks.fa.set_block_style()
-
-    fields: dict[str, Any] = {"id": fingerprint, "status": status, "note": note, "expires": expires}
-    if about is not None:
-        fields.update(rule=about.rule, subject=about.subject, measure=about.measure)
-    entry = next((e for e in acks if isinstance(e, CommentedMap) and e.get("id") == fingerprint), None)
-    if entry is None:
-        entry = CommentedMap()
-        acks.append(entry)
-    _update(entry, fields)
-
+    if review.facts:
+        facts = _block_list(data, "facts")
+        for fact in review.facts:
+            facts.append(_fact_map(fact))
+    acks = _block_list(data, "acknowledged")
+    for ack in review.acknowledgements:
+        entry = next((e for e in acks if isinstance(e, CommentedMap) and e.get("id") == ack.id), None)
+        if entry is None:
+            entry = CommentedMap()
+            acks.append(entry)
+        _update(entry, _ack_fields(ack))
     text = _dump(yaml, data)
     if exists and text == original:
-        return fingerprint, False
+        return False
     parse_ledger(text, path)  # never write a ledger that would not load
-    _write_with_backup(path, text, backup=exists)
-    return fingerprint, True
+    write_atomic(path, text)
+    return True
+
+
+def _block_list(data: CommentedMap, key: str) -> CommentedSeq:
+    items = data.get(key)
+    if not isinstance(items, CommentedSeq):
+        items = CommentedSeq()
+        data[key] = items
+    if not items:
+        items.fa.set_block_style()
+    return items
+
+
+def _ack_fields(ack: Acknowledgement) -> dict[str, Any]:
+    fields: dict[str, Any] = {key: getattr(ack, key) for key in _ACK_KEYS}
+    fields["status"] = ack.status.value
+    fields["keep"] = list(ack.keep) or None
+    fields["seen"] = _refs(ack.seen)
+    fields["stale"] = _refs(ack.stale)
+    return fields
+
+
+def _refs(refs: Sequence[ClaimRef]) -> CommentedSeq | None:
+    if not refs:
+        return None
+    out = CommentedSeq()
+    for ref in refs:
+        item = CommentedMap((k, _scalar(v)) for k, v in ref.model_dump(exclude_none=True).items())
+        item.fa.set_flow_style()
+        out.append(item)
+    return out
+
+
+def _fact_map(fact: Fact) -> CommentedMap:
+    out = CommentedMap()
+    out["subject"] = _scalar(fact.subject)
+    out["measure"] = _scalar(fact.measure)
+    if fact.kind is not None:
+        out["kind"] = fact.kind.value
+    if fact.event:
+        out["event"] = _scalar(fact.event)
+    if fact.time is not None:
+        out["time"] = SingleQuotedScalarString(fact.time.label())
+    if isinstance(fact.value, FactValue):
+        value = CommentedMap()
+        for key, item in fact.value.model_dump().items():
+            if item is not None and item != "" and not (key == "qualifier" and item == "exact"):
+                value[key] = _number(item) if isinstance(item, float) else _scalar(item)
+        out["value"] = value
+    else:
+        out["value"] = _scalar(fact.value)
+    for key in ("owner", "scope", "time_varying"):
+        item = getattr(fact, key)
+        if item not in (None, False, "unspecified"):
+            out[key] = _scalar(item)
+    if isinstance(fact.source, SourceRef):
+        source = CommentedMap(path=_scalar(fact.source.path), quote=_scalar(fact.source.quote))
+        source.fa.set_flow_style()
+        out["source"] = source
+    elif fact.source:
+        out["source"] = _scalar(fact.source)
+    for key in ("finding", "note"):
+        if getattr(fact, key):
+            out[key] = _scalar(getattr(fact, key))
+    return out
+
+
+def _number(value: float) -> int | float:
+    return int(value) if math.isfinite(value) and value.is_integer() and abs(value) < 2**53 else value
 
 
 def _update(entry: CommentedMap, fields: dict[str, Any]) -> None:
     for key in _ACK_KEYS:
         value = fields.get(key)
         if value is None or value == "":
-            if key == "expires" and key in entry:
+            if key in ("expires", "keep", "stale") and key in entry:
                 del entry[key]  # accepting again without --expires makes it permanent
             continue
-        if entry.get(key) != value:
+        if isinstance(value, CommentedSeq):
+            if _plain(entry.get(key)) != _plain(value):
+                entry[key] = value
+        elif entry.get(key) != value:
             entry[key] = _scalar(value)
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str)) if value is not None else None
 
 
 def _scalar(value: Any) -> Any:
@@ -160,26 +208,18 @@ def _dump(yaml: YAML, data: Any) -> str:
     return out.getvalue()
 
 
-def _write_with_backup(path: Path, text: str, *, backup: bool) -> None:
-    if backup:
-        shutil.copy2(path, path.with_name(path.name + ".bak"))
-    write_atomic(path, text)
-
-
 # --------------------------------------------------------------------------- init
-
-EntityFinder = Callable[[Sequence[Any]], list[tuple[str, list[str]]]]
 
 
 def write_starter(path: Path, text: str, *, force: bool) -> None:
     """Write a starter ledger; refuses to replace an existing file unless ``force``."""
     if path.exists() and not force:
-        raise EditError(f"{path} already exists (use --force to replace it; the old one is kept as .bak)")
+        raise EditError(f"{path} already exists (use --force to replace it)")
     try:
         parse_ledger(text, path)
     except LedgerError as exc:  # a bug in the template, not the user's fault
         raise EditError(f"internal error: the starter ledger does not load: {exc}") from None
-    _write_with_backup(path, text, backup=path.exists())
+    write_atomic(path, text)
 
 
 def starter_text(articles: Sequence[Article], entities: Sequence[tuple[str, Sequence[str]]]) -> str:
@@ -221,9 +261,10 @@ def starter_text(articles: Sequence[Article], entities: Sequence[tuple[str, Sequ
         "#     as_of: 2025-01-31\n#     source: ExampleCo annual report\n"
         "#     note: confirmed with the company\n"
         "facts: []\n"
-        "\n# Acknowledged contradictions, by id. Add them with `claimcheck ledger accept`:\n"
+        "\n# Reviewed findings, by id. Add them with `claimcheck ledger accept`:\n"
         "#   - id: 3f9c2a...\n#     status: accepted        # or false-positive\n"
         "#     note: the two figures count different things\n#     expires: 2026-06-30     # optional\n"
+        "#     keep: [sources/the-right-article.txt]   # with --keep: whose figures hold\n"
         "acknowledged: []\n"
     )
     return "".join(out)
