@@ -20,8 +20,8 @@ from claimcheck.atomic import write_atomic
 from claimcheck.enums import ExitCode, ListFormat, OutputFormat
 from claimcheck.gate import Decision, decide
 from claimcheck.ledger import Ledger, LedgerError, find_default_ledger, load_ledger
-from claimcheck.ledger.edit import EditError
 from claimcheck.ledger.review import ReviewError, ReviewRequest, plan_review
+from claimcheck.ledger.starter import EditError
 from claimcheck.models import AuditResult
 from claimcheck.options import (
     AcceptRequest,
@@ -140,7 +140,7 @@ class Application:
 
     def init(self, request: InitRequest) -> None:
         from claimcheck.extract.entities import candidate_entities
-        from claimcheck.ledger.edit import starter_text, write_starter
+        from claimcheck.ledger.starter import starter_text, write_starter
 
         if request.target.exists() and not request.force:
             raise UsageError(f"{request.target} already exists (use --force to replace it)")

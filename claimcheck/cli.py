@@ -4,13 +4,15 @@ application object (``app.py``), which decides the exit code. No decisions live 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from claimcheck import __version__
 from claimcheck.app import Application
+from claimcheck.entry import run_guarded
 from claimcheck.enums import ListFormat, OutputFormat, ReviewStatus, Severity
 from claimcheck.options import (
     AcceptRequest,
@@ -24,6 +26,7 @@ from claimcheck.options import (
     pair_outputs,
 )
 
+R = TypeVar("R")
 app = typer.Typer(
     name="claimcheck",
     help="Fact-check a folder of news articles against each other: extract sourced factual claims "
@@ -74,9 +77,9 @@ Follow = Annotated[bool, typer.Option("--follow-symlinks", help="Follow symlinks
 FailOn = Annotated[Severity, typer.Option("--fail-on", help="Least severity that fails.")]
 
 
-def _run(command: str, request: object) -> None:
+def _run(command: Callable[[Application, R], None], request: R) -> None:
     application = Application()
-    raise typer.Exit(application.run(getattr(application, command), request))
+    raise typer.Exit(application.run(lambda given: command(application, given), request))
 
 
 def _outputs(fmt: list[OutputFormat] | None, output: list[Path] | None) -> tuple[OutputSpec, ...]:
@@ -102,7 +105,7 @@ def audit_command(
 
     Example: claimcheck audit sources/ -f json -o report.json -f html -o report.html
     """
-    _run("audit", AuditRequest(
+    _run(Application.audit, AuditRequest(
         paths=tuple(paths or ()), outputs=_outputs(fmt, output), min_severity=min_severity, fail_on=fail_on,
         as_of=as_of, ledger=ledger, show_acknowledged=show_acknowledged, jobs=jobs, cache=cache,
         cache_dir=cache_dir, follow_symlinks=follow_symlinks))
@@ -122,7 +125,7 @@ def check_command(
 ) -> None:
     """CI mode: exit 1 when a new finding at or above --fail-on involves a checked article, else 0;
     exit 2 on bad input or an invalid ledger. With GITHUB_ACTIONS=true, annotates the offending lines."""
-    _run("check", CheckRequest(
+    _run(Application.check, CheckRequest(
         paths=tuple(paths or ()), ledger=ledger, fail_on=fail_on, changed_since=changed_since,
         against=against, outputs=_outputs(fmt, output), as_of=as_of, jobs=jobs, cache=cache,
         cache_dir=cache_dir))
@@ -137,7 +140,7 @@ def claims_command(
     cache_dir: CacheDir = None, follow_symlinks: Follow = False,
 ) -> None:
     """List every extracted claim with its normalised value and source: why something was flagged or not."""
-    _run("claims", ClaimsRequest(paths=tuple(paths or ()), format=fmt, output=output, as_of=as_of,
+    _run(Application.claims, ClaimsRequest(paths=tuple(paths or ()), format=fmt, output=output, as_of=as_of,
                                  ledger=ledger, jobs=jobs, cache=cache, cache_dir=cache_dir,
                                  follow_symlinks=follow_symlinks))
 
@@ -155,8 +158,8 @@ def eval_command(
     jobs: Jobs = 1, ledger: LedgerPath = None,
 ) -> None:
     """Score an audit of CORPUS against a gold file: recall, precision, look-alike false positives."""
-    _run("evaluate", EvalRequest(corpus=corpus, gold=gold, format=fmt, report=report, min_recall=min_recall,
-                                 min_precision=min_precision, jobs=jobs, ledger=ledger))
+    _run(Application.evaluate, EvalRequest(corpus=corpus, gold=gold, format=fmt, report=report, jobs=jobs,
+                                           min_recall=min_recall, min_precision=min_precision, ledger=ledger))
 
 
 @ledger_app.command("accept")
@@ -176,8 +179,9 @@ def ledger_accept_command(
     ledger: LedgerPath = None,
 ) -> None:
     """Record reviewed verdicts on findings ID... in the ledger (exit 0 when recorded or already there)."""
-    _run("accept", AcceptRequest(ids=tuple(ids), note=note.strip(), keep=tuple(keep or ()), status=status,
-                                 expires=expires, paths=tuple(paths or ()), ledger=ledger))
+    request = AcceptRequest(ids=tuple(ids), note=note.strip(), keep=tuple(keep or ()), status=status,
+                            expires=expires, paths=tuple(paths or ()), ledger=ledger)
+    _run(Application.accept, request)
 
 
 @ledger_app.command("init")
@@ -187,11 +191,9 @@ def ledger_init_command(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing ledger.")] = False,
 ) -> None:
     """Write a starter ledger from the corpus: dates, candidate entities, commented examples."""
-    _run("init", InitRequest(paths=tuple(paths or ()), target=ledger, force=force, cache=False))
+    _run(Application.init, InitRequest(paths=tuple(paths or ()), target=ledger, force=force, cache=False))
 
 
 def main() -> None:
     """The console entry point (signals and unexpected errors: see ``claimcheck.entry``)."""
-    from claimcheck.entry import run_guarded
-
     run_guarded(app)

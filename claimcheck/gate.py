@@ -11,9 +11,8 @@ import os
 from collections.abc import Iterable
 
 from claimcheck.enums import Severity, Status
+from claimcheck.ledger.schema import LEDGER_ARTICLE
 from claimcheck.models import AuditResult, Contradiction, Frozen
-
-LEDGER_ARTICLE = "ledger"  # the pseudo-article of accepted facts (claimcheck.ledger.facts)
 
 
 class Decision(Frozen):

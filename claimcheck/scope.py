@@ -31,7 +31,7 @@ class Scope(Frozen):
     notice: str | None = None  # why the change scope could not be used
 
 
-def audit_paths(given: Sequence[str], *, follow_symlinks: bool = False) -> tuple[str, ...]:
+def audit_paths(given: Sequence[str]) -> tuple[str, ...]:
     """The paths as given (``sources`` when none), after checking that each exists."""
     paths = tuple(given) or DEFAULT_PATHS
     missing = [p for p in paths if not os.path.lexists(p)]
@@ -46,7 +46,7 @@ def check_scope(
     follow_symlinks: bool = False,
 ) -> Scope:
     """The audit paths and the change scope of ``claimcheck check``."""
-    paths = audit_paths(given, follow_symlinks=follow_symlinks)
+    paths = audit_paths(given)
     changed: set[str] | None = None
     read = paths
     if against is not None:

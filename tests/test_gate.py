@@ -95,3 +95,9 @@ def test_application_exit_codes() -> None:
     app.error = "claims.yaml:3: broken"
     assert app.exit_code() is ExitCode.ERROR
     assert [int(code) for code in ExitCode] == [0, 1, 2, 3]
+
+
+def test_the_command_line_stays_thin() -> None:
+    from claimcheck import cli
+
+    assert len(Path(cli.__file__).read_text(encoding="utf-8").splitlines()) < 200

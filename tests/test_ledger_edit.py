@@ -10,8 +10,9 @@ import pytest
 
 from claimcheck.enums import ReviewStatus
 from claimcheck.ledger import LedgerError, load_ledger, parse_ledger
-from claimcheck.ledger.edit import EditError, starter_text, write_review, write_starter
+from claimcheck.ledger.edit import write_review
 from claimcheck.ledger.review import ReviewError, ReviewRequest, plan_review, resolve_id
+from claimcheck.ledger.starter import EditError, starter_text, write_starter
 from claimcheck.models import (
     Article,
     ArticleDate,

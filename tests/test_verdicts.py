@@ -98,16 +98,16 @@ def test_stale_claims_raise_no_finding() -> None:
     assert apply_ledger(_result(_c("ac", edited_a, C)), REVIEWED, TODAY).contradictions[0].status is Status.NEW
 
 
-FACTS = parse_ledger(
+_FACTS_TEXT = (
     "facts:\n"
     "  - subject: Widget\n"
     "    measure: unit deployed\n"
     "    kind: numeric\n"
     "    time: '2026'\n"
     "    value: {low: 1350000, high: 1450000, text: 1.4 million, display: 1.35 million – 1.45 million}\n"
-    "    source: {path: src/b.txt, quote: 1.4 million units}\n",
-    "claims.yaml",
+    "    source: {path: src/b.txt, quote: 1.4 million units}\n"
 )
+FACTS = parse_ledger(_FACTS_TEXT, "claims.yaml")
 
 
 def test_claims_are_checked_against_accepted_facts() -> None:
@@ -122,3 +122,17 @@ def test_claims_are_checked_against_accepted_facts() -> None:
     assert item.explanation.startswith('a.txt says Widget unit deployed: "10,000" (9,950 – 10,050); the ledger '
                                        'says "1.4 million" (1.35 million – 1.45 million)')
     assert apply_ledger(disagreeing, FACTS, TODAY) == disagreeing  # fact findings are not added twice
+
+
+def test_one_finding_per_article_against_several_facts() -> None:
+    second = (
+        "  - subject: Widget\n"
+        "    measure: unit deployed\n"
+        "    kind: numeric\n"
+        "    value: {low: 1400000, high: 14000000, text: more than 1.4 million}\n"
+    )
+    ledger = parse_ledger(_FACTS_TEXT + second, "claims.yaml")
+    (item,) = apply_ledger(_result(claims=(A,)), ledger, TODAY).contradictions
+    assert [(k.path, k.line, k.value.text) for k in item.claims] == [
+        ("claims.yaml", 2, "1.4 million"), ("src/a.txt", 3, "10,000"), ("claims.yaml", 8, "more than 1.4 million"),
+    ]

@@ -4,6 +4,7 @@
     load.py      safe YAML in, a Ledger or a LedgerError naming the line and field
     review.py    what ``ledger accept`` records: verdicts, facts kept, claims gone stale
     edit.py      writing that into the file with the reviewer's comments kept (atomic)
+    starter.py   a starter ledger from a corpus (``ledger init``)
     facts.py     accepted facts as claims, and the one comparison of a claim with a fact
     verdicts.py  the ledger policy stage: which findings the ledger acknowledges
 """

@@ -20,12 +20,11 @@ from collections.abc import Callable, Sequence
 from typing import cast
 
 from claimcheck import reconcile
-from claimcheck.ledger.schema import Fact, FactValue, Ledger, SourceRef
+from claimcheck.enums import Severity
+from claimcheck.ledger.schema import LEDGER_ARTICLE, Fact, FactValue, Ledger, SourceRef
 from claimcheck.match import block_key
 from claimcheck.models import Claim, ClaimKind, Contradiction, DateSpan, Quantity, Value
 from claimcheck.resolve import EntityGraph
-
-LEDGER_ARTICLE = "ledger"
 
 QuantityFinder = Callable[[str], list[Quantity]]
 
@@ -65,10 +64,18 @@ def fact_findings(claims: Sequence[Claim], facts: Sequence[Claim], graph: Entity
             continue
         for fact in by_block.get(block_key(claim, graph), ()):
             pairs[(fact.id, claim.article)].append(claim)
-    out: list[Contradiction] = []
+    found: dict[str, list[Contradiction]] = defaultdict(list)
     for (fact_id, _), group in sorted(pairs.items()):
-        out.extend(compare_with_fact(group, facts_by_id[fact_id], graph))
-    return out
+        for item in compare_with_fact(group, facts_by_id[fact_id], graph):
+            found[item.id].append(item)
+    return [_merge(items) for _, items in sorted(found.items())]
+
+
+def _merge(items: list[Contradiction]) -> Contradiction:
+    """One finding per id: the article against every fact it contradicts, led by the most severe."""
+    lead = max(items, key=lambda item: Severity(item.severity).rank)
+    claims = {claim.id: claim for item in [lead, *items] for claim in item.claims}
+    return lead.model_copy(update={"claims": tuple(claims.values())})
 
 
 def _default_finder() -> QuantityFinder:

@@ -16,6 +16,7 @@ from claimcheck.enums import ReviewStatus
 from claimcheck.models import ClaimKind, DateSpan, Qualifier, Scope
 
 LEDGER_VERSION = 1
+LEDGER_ARTICLE = "ledger"  # the article id of accepted facts when they take part in findings
 
 
 class _Strict(BaseModel):

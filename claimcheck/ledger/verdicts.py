@@ -21,8 +21,8 @@ import os
 from collections.abc import Iterable, Sequence
 
 from claimcheck.enums import ReviewStatus, Status
-from claimcheck.ledger.facts import LEDGER_ARTICLE, fact_claims, fact_findings
-from claimcheck.ledger.schema import Acknowledgement, ClaimRef, Ledger
+from claimcheck.ledger.facts import fact_claims, fact_findings
+from claimcheck.ledger.schema import LEDGER_ARTICLE, Acknowledgement, ClaimRef, Ledger
 from claimcheck.models import AuditResult, Claim, Contradiction
 from claimcheck.resolve import EntityGraph
 

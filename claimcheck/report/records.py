@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import get_args
 
 from claimcheck.enums import Severity, Status
-from claimcheck.gate import LEDGER_ARTICLE, Decision
+from claimcheck.gate import Decision
+from claimcheck.ledger.schema import LEDGER_ARTICLE
 from claimcheck.models import AuditResult, Claim, Contradiction, ContradictionKind
 from claimcheck.report.base import ReportOptions
 
