@@ -142,6 +142,9 @@ def test_keep_must_name_a_side_of_every_finding(tmp_path: Path) -> None:
         accept(path, "abcd", note="n", keep=("sources/b.txt",), known=known, status=ReviewStatus.FALSE_POSITIVE)
     with pytest.raises(ReviewError, match="--note is required"):
         accept(path, "abcd", note=" ", known=known)
+    fact = OLD.model_copy(update={"article": "ledger", "path": "claims.yaml"})
+    with pytest.raises(ReviewError, match="disagrees with an accepted fact"):
+        accept(path, "f00d", note="n", keep=("sources/b.txt",), known=(_contradiction("f00d", fact, NEW),))
     assert not path.exists()  # nothing written when the review cannot be recorded
 
 

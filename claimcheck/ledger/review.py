@@ -14,7 +14,15 @@ import os
 from collections.abc import Sequence
 
 from claimcheck.enums import ReviewStatus
-from claimcheck.ledger.schema import Acknowledgement, ClaimRef, Fact, FactValue, Ledger, SourceRef
+from claimcheck.ledger.schema import (
+    LEDGER_ARTICLE,
+    Acknowledgement,
+    ClaimRef,
+    Fact,
+    FactValue,
+    Ledger,
+    SourceRef,
+)
 from claimcheck.models import Claim, Contradiction, Frozen
 
 
@@ -65,6 +73,9 @@ def plan_review(request: ReviewRequest, findings: Sequence[Contradiction], ledge
         previous = ledger.acknowledgement(fid) if ledger else None
         if finding is None and keep:
             raise ReviewError(f"{fid} is not in the current audit, so --keep has no claims to keep")
+        if finding is not None and keep and any(c.article == LEDGER_ARTICLE for c in finding.claims):
+            raise ReviewError(f"{fid} disagrees with an accepted fact: edit or remove the fact in the ledger "
+                              "rather than keeping the article over it")
         acks.append(_acknowledgement(request, fid, finding, previous, keep))
         if finding is not None and keep:
             facts.extend(_fact(claim, finding, request.note) for claim in _kept(finding, keep))

@@ -69,9 +69,11 @@ def _claim(k: ClaimRecord) -> str:
     figure = f"<mark>{e(h.figure)}</mark>" if h.figure else ""
     quote = f'<span class="quote">{e(h.quote_before)}{figure}{e(h.quote_after)}</span>'
     href = line_anchor(k.article_anchor, k.line)
+    # an accepted fact lives in claims.yaml, whose text the report does not carry: no link
+    where = f"{e(k.location)} (accepted fact)" if k.is_fact else f'<a href="#{e(href)}">{e(k.location)}</a>'
     return (
         '<figure class="claim">'
-        f'<figcaption><a href="#{e(href)}">{e(k.location)}</a></figcaption>'
+        f"<figcaption>{where}</figcaption>"
         f"<blockquote>{e(h.before)}{quote}{e(h.after)}</blockquote>"
         f'<p class="value">{e(k.value.label) or "—"}</p>'
         "</figure>"
