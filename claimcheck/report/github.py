@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from claimcheck.enums import Status
 from claimcheck.report.base import Reporter
 from claimcheck.report.records import SEVERITIES, ClaimRecord, ContradictionRecord, Report
 
@@ -90,9 +91,9 @@ def summary(records: Report, annotated: int) -> str:
         failing = [c for c in records.contradictions if c.fails]
         by = ", ".join(f"{n} {sev}" for sev in SEVERITIES if (n := sum(c.severity == sev for c in failing)))
         parts.append(f"{len(failing)} failing at or above {decision.fail_on}" + (f" ({by})" if by else ""))
-    new = s.by_status.get("new", 0) - s.failing
+    new = s.by_status.get(Status.NEW, 0) - s.failing
     parts.append(f"{new} new not failing" if decision is not None and decision.fail_on else f"{new} new")
-    parts.append(f"{s.by_status.get('acknowledged', 0)} acknowledged")
+    parts.append(f"{s.by_status.get(Status.ACKNOWLEDGED, 0)} acknowledged")
     return (f"claimcheck: {'; '.join(parts)}; {annotated} annotated line(s) "
             f"in {s.articles} articles ({s.claims} claims)")
 

@@ -19,6 +19,7 @@ from claimcheck.report.base import Reporter
 from claimcheck.report.records import (
     KINDS,
     SEVERITIES,
+    STATUSES,
     ArticleRecord,
     ClaimRecord,
     ContradictionRecord,
@@ -147,7 +148,7 @@ def _filters(records: Report) -> str:
         group("kind", tuple(k for k in KINDS if k in present) + tuple(sorted(present - set(KINDS)))),
     ]
     if len({c.status for c in records.shown}) > 1:
-        parts.append(group("status", ("new", "acknowledged")))
+        parts.append(group("status", STATUSES))
     return f'<nav class="filters" aria-label="Filters">{"".join(parts)}<span id="count"></span></nav>'
 
 
