@@ -164,7 +164,7 @@ def eval_command(
 
 @ledger_app.command("accept")
 def ledger_accept_command(
-    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Finding ids or unique prefixes.")],
+    ids: Annotated[list[str], typer.Argument(metavar="ID", help="Finding ids or unique prefixes.")],
     note: Annotated[str, typer.Option("--note", help="Why; shown next to the finding in reports.")],
     keep: Annotated[list[str] | None, typer.Option("--keep", metavar="FILE", help="The claims of FILE in "
                                                    "these findings hold (they become accepted facts, the "
