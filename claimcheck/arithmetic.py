@@ -11,7 +11,8 @@ from collections import defaultdict
 
 from claimcheck import explain
 from claimcheck.match import measures_match
-from claimcheck.models import Claim, ClaimKind, Severity
+from claimcheck.models import Claim, ClaimKind
+from claimcheck.models import SeverityName as Severity
 from claimcheck.reconcile import Finding, downgrade
 
 _SLACK = 0.05  # ratios in news are rounded ("about 4x"); 5% beyond the stated precision is allowed

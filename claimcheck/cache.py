@@ -10,13 +10,13 @@ read-only folder, a locked database) turns the cache off or skips one entry and 
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
+import platformdirs
 from pydantic import TypeAdapter, ValidationError
 
 from claimcheck.models import Claim
@@ -50,12 +50,11 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def user_cache_dir() -> Path | None:
-    """``$XDG_CACHE_HOME/claimcheck``, else ``~/.cache/claimcheck``; None when there is no home."""
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "claimcheck"
+    """The per-user cache folder (``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck`` on Linux,
+    ``~/Library/Caches/claimcheck`` on macOS, ``%LOCALAPPDATA%\\claimcheck\\Cache`` on Windows);
+    None when there is no home folder to put it in."""
     try:
-        return Path.home() / ".cache" / "claimcheck"
+        return Path(platformdirs.user_cache_dir("claimcheck", appauthor=False))
     except (RuntimeError, KeyError, OSError):
         return None
 

@@ -3,6 +3,7 @@ something was or was not flagged."""
 
 from __future__ import annotations
 
+import io
 import json
 
 from rich.console import Console
@@ -51,3 +52,11 @@ def print_claims_table(result: AuditResult, console: Console) -> None:
     console.print(table)
     for skipped in result.skipped:
         console.print(f"[yellow]skipped[/yellow] {skipped.path}: {skipped.reason}")
+
+
+def render_claims_table(result: AuditResult, *, width: int | None = 160, color: bool = False) -> str:
+    """The table as text; ``width`` None takes the terminal's (piped, rich would squeeze it to 80)."""
+    console = Console(file=io.StringIO(), width=width or Console().width, highlight=False,
+                      force_terminal=color, no_color=not color)
+    print_claims_table(result, console)
+    return str(console.file.getvalue())  # type: ignore[attr-defined]

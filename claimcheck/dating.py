@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from claimcheck.formats import url_spans
-from claimcheck.ledger_schema import ArticleMeta, Ledger
+from claimcheck.ledger.schema import ArticleMeta, Ledger
 from claimcheck.models import Article, ArticleDate, DateSpan
+from claimcheck.readers import url_spans
 
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 from claimcheck.dating import date_article, ledger_entry
 from claimcheck.decode import read_text
-from claimcheck.formats import EXTENSIONS, SUPPORTED_LABEL, reader_for
-from claimcheck.ledger_schema import Ledger
+from claimcheck.ledger.schema import Ledger
 from claimcheck.models import Article, SkippedFile
+from claimcheck.readers import EXTENSIONS, SUPPORTED_LABEL, reader_for
 
 __all__ = ["date_article", "discover", "load_articles", "read_article"]
 

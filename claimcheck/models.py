@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from claimcheck.enums import Severity, Status
+
 REPORT_SCHEMA = "claimcheck.report/2"
 
 
@@ -214,10 +216,9 @@ class ClaimGroup(Frozen):
     event: str = ""
 
 
-Severity = Literal["high", "medium", "low"]
-SEVERITY_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
+# What the rule stages written before the Severity enum return; pydantic turns it into Severity.
+SeverityName = Literal["high", "medium", "low"]
 ContradictionKind = Literal["numeric", "temporal", "proportion", "arithmetic", "categorical"]
-Status = Literal["new", "acknowledged"]
 
 
 class FindingValue(Frozen):
@@ -239,13 +240,16 @@ class Finding(Frozen):
     rule_name: str  # e.g. "numeric-interval-conflict"
     kind: ContradictionKind
     severity: Severity
-    status: Status = "new"
+    status: Status = Status.NEW
     subject: str
     measure: str
     explanation: str
     claims: tuple[Claim, ...]
     note: str | None = None  # the reviewer's note when acknowledged
     event: str = ""  # the event or period the values speak of
+    # what the finding is about without its values (rule, event, measure): a reviewed finding whose
+    # values were since edited has a new id but the same topic, so the review can say what changed
+    topic: str = ""
     confidence: float = 1.0  # 0..1: how sure the decision is that the values conflict
     features: tuple[tuple[str, float], ...] = ()  # the features that decided it, with their values
     values: tuple[FindingValue, ...] = ()  # distinct values, majority first

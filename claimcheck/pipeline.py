@@ -1,7 +1,8 @@
 """Runs the stages in order and returns an AuditResult. No printing, no globals.
 
     files -> loader -> Article -> extractor -> Claim -> resolve -> matcher -> ClaimGroup
-          -> reconciler -> Contradiction -> ledger policy (acknowledged?) -> AuditResult
+          -> reconciler -> Contradiction -> AuditResult
+    (then the ledger policy stage, claimcheck.ledger.verdicts, applies the reviewers' verdicts)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from claimcheck.decide.decision import decide
 from claimcheck.extract.entities import AliasTable
 from claimcheck.frames.reader import FRAMES_VERSION as EXTRACTOR_VERSION
 from claimcheck.frames.reader import extract_claims
-from claimcheck.ledger_schema import Ledger
+from claimcheck.ledger.schema import Ledger
 from claimcheck.loader import load_articles
 from claimcheck.models import Article, AuditResult, Claim, ClaimGroup, Frozen, SkippedFile
 from claimcheck.resolve import EntityGraph, resolve_claims
@@ -127,12 +128,8 @@ def run_audit(options: AuditOptions, progress: ProgressCallback | None = None) -
     articles, duplicates = _dedupe(articles)
     skipped = [*skipped, *duplicates]
     extracted = list(_extract_all(articles, options, progress))
-    facts: list[Claim] = []
-    if options.ledger is not None and options.ledger.facts:
-        from claimcheck.facts import fact_claims
-
-        facts = fact_claims(options.ledger)
-    claims, groups, contradictions = audit_articles(articles, options.ledger, extracted, facts)
+    # accepted facts are compared with the claims by the ledger policy stage (claimcheck.ledger.verdicts)
+    claims, groups, contradictions = audit_articles(articles, options.ledger, extracted)
     claims.sort(key=lambda c: (c.path, c.start, c.id))
     return AuditResult(
         articles=tuple(sorted(articles, key=lambda a: a.path)),

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from claimcheck import explain
 from claimcheck.extract.lexicon import CUMULATIVE_CLASSES
 from claimcheck.match import candidate_pairs
-from claimcheck.models import Claim, ClaimKind, Contradiction, ContradictionKind, Severity
+from claimcheck.models import Claim, ClaimKind, Contradiction, ContradictionKind
+from claimcheck.models import SeverityName as Severity
 from claimcheck.resolve import EntityGraph
 
 RULES: dict[str, tuple[str, ContradictionKind, str]] = {

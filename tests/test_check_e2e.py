@@ -1,9 +1,8 @@
-"""`claimcheck check` and `claimcheck ledger` end to end, in a temporary git repository.
+"""`claimcheck check` and `claimcheck ledger` end to end, in a scratch git repository.
 
-Each scenario runs twice: against a tiny stand-in pipeline (so the gate's
-behaviour is tested whatever state the extractor is in), and against the real
-pipeline on the seed corpus (skipped, with the reason, only while
-``run_audit`` still raises NotImplementedError).
+Each scenario runs twice: against a tiny stand-in pipeline (so the gate's behaviour is tested
+whatever the extractor does), and against the real pipeline on a small corpus written for
+these tests.
 """
 
 from __future__ import annotations
@@ -13,37 +12,17 @@ import os
 import re
 import shutil
 import subprocess
-import sys
-import types
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from claimcheck import pipeline
 from claimcheck.cli import app
-from claimcheck.ledger_schema import Ledger
-from claimcheck.models import Article, AuditResult, Claim, ClaimKind, Contradiction, Frozen, Value
+from claimcheck.models import Article, AuditResult, Claim, ClaimKind, Contradiction, Value
 
-try:
-    from claimcheck import pipeline
-
-    PIPELINE_IMPORT_ERROR = ""
-except ImportError as exc:  # the pipeline is being written; the stand-in below still tests the gate
-    pipeline = types.ModuleType("claimcheck.pipeline")
-    PIPELINE_IMPORT_ERROR = f"claimcheck.pipeline does not import yet: {exc}"
-
-
-class StubOptions(Frozen):
-    """AuditOptions' shape, for when the real module does not import."""
-
-    paths: tuple[str, ...] = ("sources",)
-    as_of: object = None
-    ledger: Ledger | None = None
-    jobs: int = 1
-
-SEEDS = Path(__file__).resolve().parent.parent / "sources"
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
@@ -52,7 +31,7 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 _UNITS = re.compile(r"\b([A-Z]\w+) has (\d[\d,]*) units\b")
 
 
-def stub_run_audit(options: StubOptions, progress: object = None) -> AuditResult:
+def stub_run_audit(options: pipeline.AuditOptions, progress: object = None) -> AuditResult:
     """'X has N units' claims; two articles giving different N for X contradict."""
     roots = [Path(p) for p in options.paths]
     files = sorted({f for p in roots for f in (p.rglob("*.txt") if p.is_dir() else [p])})
@@ -66,7 +45,7 @@ def stub_run_audit(options: StubOptions, progress: object = None) -> AuditResult
                 claims.append(Claim(
                     id=f"{file.stem}:{number}", article=file.stem, path=str(file), line=number, start=0,
                     end=len(m.group(0)), sentence=line, quote=m.group(0), kind=ClaimKind.NUMERIC,
-                    subject=m.group(1), measure="unit", value=Value(low=value, high=value),
+                    subject=m.group(1), measure="unit", value=Value(low=value, high=value, text=m.group(2)),
                 ))
     found = []
     for i, a in enumerate(claims):
@@ -81,51 +60,62 @@ def stub_run_audit(options: StubOptions, progress: object = None) -> AuditResult
     return AuditResult(articles=tuple(articles), claims=tuple(claims), contradictions=tuple(found))
 
 
-STUB_CORPUS = {
-    "a.txt": "Acme report.\nWidgetco has 100 units in service.\n",
-    "b.txt": "Another report.\nWidgetco has 250 units in service.\nGadgetco has 7 units.\n",
-    "c.txt": "Third report.\nGadgetco has 9 units.\n",
-}
-
-
 @dataclass
 class Backend:
     name: str
-    new_article: str  # text of an article that contradicts the corpus
-    new_lines: tuple[int, ...]  # the lines of that article that carry the contradicting claims
+    corpus: dict[str, str]  # two findings: stale vs holds, and a second pair
+    stale: str  # the article reviewed as stale
+    holds: str  # the article whose figure holds
+    agree: str  # a new article that agrees with the one that holds
+    disagree: str  # a new article that does not; its figure is on ``disagree_line``
+    disagree_line: int
+    edit: tuple[str, str] = ("", "")  # in ``holds``: the accepted figure, and what it is edited to
+    extra: dict[str, str] = field(default_factory=dict)
 
 
-STUB = Backend("stub", "Fresh news.\n\nSome context.\nWidgetco has 900 units now.\n", (4,))
-REAL = Backend(
-    "real",
-    "Amazon chip count revised\n\nThis is a new report about the AI chip market.\n\n"
-    "Amazon has deployed 250,000 Trainium chips in total across all generations, the company said.\n\n"
-    "Trainium3 is scheduled to launch in 2029, according to the company's roadmap.\n",
-    (5, 7),
+STUB = Backend(
+    "stub",
+    {"old.txt": "Old report.\nWidgetco has 100 units in service.\n",
+     "new.txt": "Newer report.\nWidgetco has 250 units in service.\n",
+     "gadget_a.txt": "Gadget news.\nGadgetco has 7 units.\n",
+     "gadget_b.txt": "More gadget news.\nGadgetco has 9 units.\n"},
+    stale="old.txt", holds="new.txt",
+    agree="Fresh news.\nWidgetco has 250 units now.\n",
+    disagree="Fresh news.\n\nSome context.\nWidgetco has 900 units now.\n", disagree_line=4,
+    edit=("has 250 units", "has 260 units"),
 )
 
 
-def _real_pipeline_works() -> str | None:
-    if PIPELINE_IMPORT_ERROR:
-        return PIPELINE_IMPORT_ERROR
-    try:
-        pipeline.run_audit(pipeline.AuditOptions(paths=(str(SEEDS),)))
-    except NotImplementedError:
-        return "the real pipeline (claimcheck.pipeline.run_audit) still raises NotImplementedError"
-    return None
+def _story(title: str, body: str) -> str:
+    return f"{title}\n\nMarch 20, 2026\n\n{body}\n"
+
+
+REAL = Backend(
+    "real",
+    {"harbor_old.txt": _story("Norvale expands its robot fleet", "Norvale Robotics said it has deployed over "
+                              "10,000 Kestrel robots in warehouses worldwide.\n\nA new plant opens next year."),
+     "wire_update.txt": _story("Norvale robot count passes a million", "Norvale Robotics has deployed 1.4 million "
+                               "Kestrel robots in total, the company said on Friday.\n\nAnalysts expect demand "
+                               "to keep growing."),
+     "budget_a.txt": _story("City council approves budget", "The Brookfield city council approved a budget of "
+                            "$48 million for the coming year, officials said."),
+     "budget_b.txt": _story("Brookfield passes spending plan", "The Brookfield city council approved a budget of "
+                            "$96 million for the coming year, the mayor said.")},
+    stale="harbor_old.txt", holds="wire_update.txt",
+    agree=_story("Kestrel robots everywhere", "Norvale Robotics has deployed 1.4 million Kestrel robots so far, "
+                 "a spokesperson said."),
+    disagree=_story("A smaller fleet than claimed", "Analysts doubt the figures.\n\nNorvale Robotics has "
+                    "deployed 250,000 Kestrel robots in total, the company said."),
+    disagree_line=7,
+    edit=("1.4 million Kestrel robots in total", "9 million Kestrel robots in total"),
+)
 
 
 @pytest.fixture(params=["stub", "real"])
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Backend:
     if request.param == "stub":
-        if PIPELINE_IMPORT_ERROR:
-            monkeypatch.setitem(sys.modules, "claimcheck.pipeline", pipeline)
-            monkeypatch.setattr(pipeline, "AuditOptions", StubOptions, raising=False)
-        monkeypatch.setattr(pipeline, "run_audit", stub_run_audit, raising=False)
+        monkeypatch.setattr(pipeline, "run_audit", stub_run_audit)
         return STUB
-    reason = _real_pipeline_works()
-    if reason:
-        pytest.skip(reason)
     return REAL
 
 
@@ -155,144 +145,163 @@ def cli(*args: str, github: bool = False) -> Run:
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    git(repo, "tag", "-f", "base")
+
+
 @pytest.fixture
 def repo(tmp_path: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    src = tmp_path / "sources"
-    if backend.name == "stub":
-        src.mkdir()
-        for name, text in STUB_CORPUS.items():
-            (src / name).write_text(text)
-    else:
-        shutil.copytree(SEEDS, src)
+    (tmp_path / "sources").mkdir()
+    for name, text in backend.corpus.items():
+        (tmp_path / "sources" / name).write_text(text)
     monkeypatch.chdir(tmp_path)
     git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "corpus")
-    acknowledge_everything()
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "reviewed ledger")
-    git(tmp_path, "tag", "base")
+    commit(tmp_path, "corpus")
     yield tmp_path
-
-
-def current_ids() -> list[str]:
-    options = pipeline.AuditOptions(paths=("sources",))  # type: ignore[attr-defined,unused-ignore]
-    return [c.id for c in pipeline.run_audit(options).contradictions]  # type: ignore[attr-defined,unused-ignore]
-
-
-def acknowledge_everything() -> list[str]:
-    ids = current_ids()
-    for cid in ids:
-        run = cli("ledger", "accept", cid, "--status", "accepted", "--note", "reviewed in the base corpus")
-        assert run.code == 3, run
-    return ids
 
 
 def failing_ids(run: Run) -> set[str]:
     return set(re.findall(r"\[id ([^\]]+)\]", run.out + run.err))
 
 
+def finding_between(*names: str) -> str:
+    result = pipeline.run_audit(pipeline.AuditOptions(paths=("sources",), cache_dir=None))
+    for item in result.contradictions:
+        if {Path(c.path).name for c in item.claims} == set(names):
+            return item.id
+    raise AssertionError(f"no finding between {names}: {[c.id for c in result.contradictions]}")
+
+
+def review(backend: Backend) -> tuple[str, str]:
+    """Both seed findings reviewed in one call: the stale side's finding with --keep."""
+    kept = finding_between(backend.stale, backend.holds)
+    other = next(i for i in (finding_between(*n) for n in _pairs(backend)) if i != kept)
+    run = cli("ledger", "accept", kept[:8], other, "--keep", f"sources/{backend.holds}", "--note", "reviewed")
+    assert run.code == 2 and "none of the --keep files gives a claim in" in run.err  # the other has no side
+    run = cli("ledger", "accept", kept[:8], "--keep", f"sources/{backend.holds}", "--note", "the old figure is stale")
+    assert run.code == 0, run
+    run = cli("ledger", "accept", other, "--note", "two budgets, both stand")
+    assert run.code == 0, run
+    return kept, other
+
+
+def _pairs(backend: Backend) -> list[tuple[str, str]]:
+    names = sorted(backend.corpus)
+    return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]
+            if {a, b} != {backend.stale, backend.holds} and a[:4] == b[:4]]
+
+
 # --------------------------------------------------------------------------- scenarios
 
 
-def test_reviewed_corpus_passes_and_new_contradiction_fails(repo: Path, backend: Backend) -> None:
-    assert cli("check").code == 0
-    new = repo / "sources" / "zzz_new.txt"
-    new.write_text(backend.new_article)
-    run = cli("check")
-    assert run.code == 1, run
-    assert "FAIL" in run.out and "sources/zzz_new.txt:" in run.out
-    github = cli("check", github=True)
-    assert github.code == 1
-    spots = re.findall(r"^::(?:error|warning) file=([^,]+),line=(\d+),", github.out, re.M)
-    mine = {int(line) for path, line in spots if path == "sources/zzz_new.txt"}
-    assert mine and mine <= set(backend.new_lines), github.out
+def test_agreeing_article_passes_disagreeing_one_fails_citing_the_fact(repo: Path, backend: Backend) -> None:
+    first = cli("check", "--fail-on", "low")
+    assert first.code == 1 and len(failing_ids(first)) == 2
+    review(backend)
+    ledger = (repo / "claims.yaml").read_text()
+    assert "facts:\n- subject:" in ledger and f"keep:\n  - sources/{backend.holds}" in ledger
+    assert f"stale:\n  - {{path: sources/{backend.stale}" in ledger
+    assert cli("check", "--fail-on", "low").code == 0
+    commit(repo, "reviewed ledger")
 
-    new_ids = failing_ids(run)
-    for cid in sorted(new_ids):
-        assert cli("ledger", "accept", cid[:12], "--note", "the new figure is an update").code == 3
-    assert cli("ledger", "accept", sorted(new_ids)[0], "--note", "the new figure is an update").code == 0
-    assert (repo / "claims.yaml.bak").exists()
-    assert cli("check").code == 0
+    (repo / "sources" / "zz_agree.txt").write_text(backend.agree)
+    agreeing = cli("check", "--changed-since", "base", "--fail-on", "low")
+    assert agreeing.code == 0, agreeing
+    assert agreeing.out.startswith("claimcheck check: no unacknowledged finding at or above low")
+    commit(repo, "an agreeing article")
 
-    old = sorted(p for p in (repo / "sources").iterdir() if p.name != "zzz_new.txt")[0]
-    preface = "This story has been updated for clarity.\n\nEditors reviewed it again.\n\n"
-    old.write_text(preface + old.read_text())
-    assert cli("check").code == 0
+    (repo / "sources" / "zz_disagree.txt").write_text(backend.disagree)
+    run = cli("check", "--changed-since", "base", github=True)
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert all(line.startswith("::") for line in lines)  # nothing for people on the annotation stream
+    assert lines[0].startswith(f"::error file=sources/zz_disagree.txt,line={backend.disagree_line},")
+    assert sum(line.startswith("::error ") for line in lines) == 1  # one per line, however many findings
+    assert not any(line.startswith("::error ") for line in lines[1:])
+    assert "(accepted fact)" in lines[0] and "claims.yaml:" in lines[0]
+    assert lines[-1].startswith("::notice title=claimcheck::claimcheck: ")
+    assert f"; {len(lines) - 1} annotated line(s) in " in lines[-1]
+    assert "FAIL " in run.err and "(accepted fact)" in run.err and "::" not in run.err
 
 
-def test_changed_since_limits_failures_to_the_new_article(repo: Path, backend: Backend) -> None:
-    (repo / "claims.yaml").write_text("version: 1\n")  # nothing acknowledged: old contradictions would fail
-    git(repo, "commit", "-q", "-am", "forget the reviews")
-    git(repo, "tag", "-f", "base")
-    everything = cli("check", "--fail-on", "low")
-    assert everything.code == (1 if current_ids() else 0)
-    assert cli("check", "--fail-on", "low", "--changed-since", "base").code == 0
-    (repo / "sources" / "zzz_new.txt").write_text(backend.new_article)
-    scoped = cli("check", "--fail-on", "low", "--changed-since", "base")
-    assert scoped.code == 1
-    assert failing_ids(scoped) and failing_ids(scoped) < failing_ids(cli("check", "--fail-on", "low"))
-    for block in scoped.out.split("FAIL ")[1:]:
-        assert "sources/zzz_new.txt:" in block
+def test_edited_accepted_figure_reopens_its_finding(repo: Path, backend: Backend) -> None:
+    kept, _ = review(backend)
+    commit(repo, "reviewed ledger")
+    article = repo / "sources" / backend.holds
+    before, after = backend.edit
+    article.write_text(article.read_text().replace(before, after))
+    run = cli("check", "--changed-since", "base")
+    assert run.code == 1
+    # ids include the values, so the edited finding has a new id (or the same one, in the stub); the
+    # review still finds it through its value-free topic and says what changed
+    assert failing_ids(run) and (kept in failing_ids(run) or backend.name == "real")
+    # the edited figure is either reported as changed since the review, or (when its old value became
+    # an accepted fact) as disagreeing with that fact
+    assert "values changed since the review" in run.out or (backend.name == "real" and "(accepted fact)" in run.out)
+
+
+def test_review_in_one_call_exits_0_and_leaves_nothing_behind(repo: Path, backend: Backend) -> None:
+    ids = sorted(failing_ids(cli("check", "--fail-on", "low")))
+    run = cli("ledger", "accept", *(i[:10] for i in ids), "--note", "both stand", "--expires", "2099-12-31")
+    assert run.code == 0 and run.out == f"recorded accepted for {', '.join(ids)} in claims.yaml\n"
+    again = cli("ledger", "accept", *ids, "--note", "both stand", "--expires", "2099-12-31")
+    assert again.code == 0 and again.out.startswith("already recorded, claims.yaml unchanged")
+    assert cli("check", "--fail-on", "low").code == 0
+    assert cli("audit").code == 0
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == "?? claims.yaml\n"
+
+
+def test_expired_acknowledgement_fails_again(repo: Path) -> None:
+    ids = sorted(failing_ids(cli("check", "--fail-on", "low")))
+    assert cli("ledger", "accept", ids[0], "--note", "temporary", "--expires", "2000-01-01").code == 0
+    failed = cli("check", "--fail-on", "low")
+    assert failed.code == 1 and ids[0] in failing_ids(failed)
+    assert "acknowledgement expired on 2000-01-01" in failed.out
 
 
 def test_pre_commit_style_against(repo: Path, backend: Backend) -> None:
-    new = repo / "sources" / "zzz_new.txt"
-    new.write_text(backend.new_article)
-    run = cli("check", "--against", "sources", "sources/zzz_new.txt")
-    assert run.code == 1
-    involved = set(re.findall(r"^  (sources/[^:]+):\d+:", run.out, re.M))
-    bystanders = sorted(f"sources/{p.name}" for p in (repo / "sources").iterdir())
-    bystanders = [p for p in bystanders if p not in involved]
-    if bystanders:  # an article the new one does not contradict cannot fail the hook
-        assert cli("check", "--against", "sources", bystanders[0]).code == 0
-    outside = repo / "incoming.txt"
-    shutil.move(new, outside)
+    review(backend)
+    (repo / "sources" / "zz_disagree.txt").write_text(backend.disagree)
+    assert cli("check", "--against", "sources", "sources/zz_disagree.txt").code == 1
+    bystander = _pairs(backend)[0][0]  # reviewed, and not involved with the new article
+    assert cli("check", "--against", "sources", f"sources/{bystander}").code == 0
+    shutil.move(repo / "sources" / "zz_disagree.txt", repo / "incoming.txt")
     assert cli("check", "--against", "sources", "incoming.txt").code == 1
 
 
 def test_changed_since_outside_git_checks_everything(repo: Path) -> None:
     shutil.rmtree(repo / ".git")
-    run = cli("check", "--changed-since", "base")
-    assert run.code == 0 and "notice: --changed-since ignored" in run.err
+    run = cli("check", "--changed-since", "base", "--fail-on", "low")
+    assert run.code == 1 and "notice: --changed-since ignored" in run.err
 
 
-def test_expired_acknowledgement_fails_again(repo: Path) -> None:
-    ids = current_ids()
-    if not ids:
-        pytest.skip("the corpus has no contradiction to acknowledge")
-    run = cli("ledger", "accept", ids[0], "--note", "temporary", "--expires", "2000-01-01")
-    assert run.code == 3
-    failed = cli("check", "--fail-on", "low")
-    assert failed.code == 1 and failing_ids(failed) == {ids[0]}
-    assert "acknowledgement expired on 2000-01-01" in failed.out
-
-
-def test_corrupt_ledger_is_exit_2_with_file_and_line(repo: Path) -> None:
-    (repo / "claims.yaml").write_text("version: 1\nacknowledged:\n  - id: abc\n    status: [accepted\n")
-    run = cli("check")
-    assert run.code == 2
-    assert run.err.startswith("error: claims.yaml:4: not valid YAML"), run.err
-    (repo / "claims.yaml").write_text("version: 1\nacknowledged:\n  - id: abc\n    status: maybe\n")
-    run = cli("check")
-    assert run.code == 2 and "claims.yaml:4: acknowledged[0].status: must be one of" in run.err
-
-
-def test_report_formats_and_bad_options(repo: Path) -> None:
-    assert cli("check", "--fail-on", "severe").code == 2
+def test_exit_codes_and_bad_options(repo: Path) -> None:
+    assert cli("audit", "nope").code == 2
+    missing = cli("audit", "sources", "nope/")
+    assert missing.code == 2 and missing.err == "error: no such file or folder: nope/\n"
     assert cli("check", "no-such-folder").code == 2
+    mixed = cli("audit", "-f", "json", "-f", "html", "-o", "one.json")
+    assert mixed.code == 2 and mixed.out == "" and not (repo / "one.json").exists()
+    assert "give each format its own --output" in mixed.err
+    bad_day = cli("audit", "--as-of", "2026-02-30")
+    assert bad_day.code == 2 and "'2026-02-30' is not a valid date" in bad_day.err
+    assert cli("check", "--fail-on", "severe").code == 2
     assert cli("ledger", "accept", "zzzzzz", "--note", "x").code == 2
     assert cli("ledger", "accept", "abc", "--status", "fine", "--note", "x").code == 2
     assert cli("ledger", "accept", "abc").code == 2  # a note is required
-    assert cli("check", "-f", "github", "-o", "annotations.txt").code == 0
-    assert "::error" not in (repo / "annotations.txt").read_text()  # everything is acknowledged
+    init = cli("ledger", "init", "--ledger", "starter.yaml")
+    assert init.code == 0, init
+    assert cli("ledger", "init", "--ledger", "starter.yaml").code == 2  # it exists now
+    (repo / "claims.yaml").write_text("version: 1\nacknowledged:\n  - id: abc\n    status: maybe\n")
+    broken = cli("check")
+    assert broken.code == 2 and "claims.yaml:4: acknowledged[0].status: must be one of" in broken.err
 
 
-def test_ledger_init(repo: Path) -> None:
-    assert cli("ledger", "init").code == 2  # claims.yaml exists
-    run = cli("ledger", "init", "--ledger", "starter.yaml")
-    assert run.code == 3, run
-    text = (repo / "starter.yaml").read_text()
-    assert text.startswith("# claims.yaml") and "version: 1" in text and "# facts:" in text
-    assert cli("check", "--ledger", "starter.yaml", "--fail-on", "low").code in (0, 1)
+def test_help_shows_choices_and_required_options() -> None:
+    check_help = cli("check", "--help").out
+    assert "table|json|markdown|html|csv|sarif|github" in check_help and "<bool>" not in check_help
+    accept_help = cli("ledger", "accept", "--help").out
+    assert re.search(r"--note <str>\s+Why;.*\[required\]", accept_help, re.S)

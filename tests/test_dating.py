@@ -15,7 +15,7 @@ from claimcheck.dating import (
     parse_date_text,
     parse_date_value,
 )
-from claimcheck.ledger_schema import ArticleMeta, Ledger
+from claimcheck.ledger.schema import ArticleMeta, Ledger
 from claimcheck.loader import load_articles
 from claimcheck.models import Article, ArticleDate, DateSpan
 

@@ -7,7 +7,7 @@ from claimcheck.extract.entities import (
     generation_parent,
     looks_like_product,
 )
-from claimcheck.ledger_schema import EntitySpec, Ledger
+from claimcheck.ledger.schema import EntitySpec, Ledger
 from claimcheck.resolve import EntityGraph
 
 

@@ -201,10 +201,8 @@ def test_audit_never_writes_into_the_audited_folder(
         code, output = _invoke(["claims", target, "-f", "json"], cwd, monkeypatch, xdg)
         assert code == 0, output
     assert _snapshot(audited) == before
-    if where == "inside":  # the cache moved to the per-user folder rather than into sources/
-        assert (tmp_path / "xdg" / "claimcheck").is_dir()
-    else:
-        assert (tmp_path / ".claimcheck").is_dir()
+    assert (tmp_path / "xdg" / "claimcheck").is_dir()  # the cache lives in the user cache directory
+    assert not (tmp_path / ".claimcheck").exists() and not (audited / ".claimcheck").exists()
 
 
 def test_symlinks_out_of_the_folder_need_follow_symlinks(

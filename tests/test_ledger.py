@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.facts import canonical_subject, fact_claims
 from claimcheck.ledger import MAX_LEDGER_BYTES, LedgerError, find_default_ledger, load_ledger, parse_ledger
+from claimcheck.ledger.facts import canonical_subject, fact_claims
 from claimcheck.models import ClaimKind, Quantity
 
 DATA = Path(__file__).parent / "data" / "ledger"
@@ -37,7 +37,7 @@ def test_valid_ledger_loads_with_lines() -> None:
         ("not_yaml.yaml", 4, "not valid YAML"),
         ("top_list.yaml", 1, "top level must be a mapping (got a list)"),
         ("bad_date.yaml", 4, "articles.a.published: not a valid date, expected YYYY-MM-DD"),
-        ("unknown_field.yaml", 6, "facts[0].sauce: unknown field (known fields: subject, measure, value"),
+        ("unknown_field.yaml", 6, "facts[0].sauce: unknown field (known fields: subject, measure, kind, event, time"),
         ("version2.yaml", 1, "version: unsupported ledger version 2"),
         ("python_tag.yaml", 2, "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
     ],

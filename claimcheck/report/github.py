@@ -1,19 +1,27 @@
-"""GitHub Actions workflow-command annotations, one per claim of each contradiction.
+"""GitHub Actions workflow-command annotations: one per offending line, then one summary notice.
 
-``::error file=…,line=…,title=…::message`` for high severity, ``::warning``
-for medium and low. Escaping follows the runner's rules: in the message
-``%`` → ``%25``, CR → ``%0D``, LF → ``%0A``; in properties also ``:`` →
-``%3A`` and ``,`` → ``%2C``.
+Every article line a finding cites gets one annotation, whatever the number of findings citing
+it. Its level says what the line does to the check: ``::error`` when a failing finding cites it
+in an article under check, ``::warning`` when only new findings that do not fail cite it (below
+``--fail-on``, or out of the change scope), ``::notice`` for acknowledged findings (listed only
+with ``show_acknowledged``). Lines of the articles under check come first (errors, then warnings,
+then notices, by path and line), the rest after them, so the code host's per-step limit cuts the
+least useful ones. Accepted facts are cited in the messages, not annotated in claims.yaml.
+
+Escaping follows the runner's rules: in the message ``%`` → ``%25``, CR → ``%0D``, LF → ``%0A``;
+in properties also ``:`` → ``%3A`` and ``,`` → ``%2C``.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from claimcheck.enums import Status
 from claimcheck.report.base import Reporter
 from claimcheck.report.records import SEVERITIES, ClaimRecord, ContradictionRecord, Report
 
-LEVELS = {"high": "error", "medium": "warning", "low": "warning"}
+LEVELS = ("error", "warning", "notice")  # most to least urgent
+TITLE_MAX = 200
 
 
 def escape_data(text: str) -> str:
@@ -24,21 +32,70 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _message(c: ContradictionRecord, k: ClaimRecord) -> str:
-    lines = [c.explanation, "", f"This article: “{k.quote}” = {k.value.label}"]
+def _level(c: ContradictionRecord, k: ClaimRecord) -> str:
+    if c.fails and k.in_scope:
+        return "error"
+    return "notice" if c.acknowledged else "warning"
+
+
+def _headline(c: ContradictionRecord) -> str:
+    return f"{c.rule} {c.rule_name} ({c.severity}): {c.topic}"
+
+
+def _about(c: ContradictionRecord, k: ClaimRecord) -> list[str]:
+    state = "fails the check" if c.fails else ("acknowledged" if c.acknowledged else "new")
+    lines = [f"{_headline(c)} [{state}]", c.explanation, f"This line: “{k.quote}” = {k.value.label}"]
     for other in c.claims:
         if other is not k:
-            lines.append(f"{other.path}:{other.line}: “{other.quote}” = {other.value.label}")
-    if c.acknowledged:
-        lines.append(f"Acknowledged in the ledger{': ' + c.note if c.note else ''}")
+            where = f"{other.location} (accepted fact)" if other.is_fact else other.location
+            lines.append(f"{where}: “{other.quote}” = {other.value.label}")
+    if c.note:
+        lines.append(f"Ledger: {c.note}")
     lines.append(f"claimcheck id: {c.id}")
-    return "\n".join(lines)
+    return lines
 
 
-def annotation(c: ContradictionRecord, k: ClaimRecord) -> str:
-    title = f"{c.rule} {c.rule_name} ({c.severity}): {c.topic}"
-    props = f"file={escape_property(k.path)},line={k.line},title={escape_property(title)}"
-    return f"::{LEVELS[c.severity]} {props}::{escape_data(_message(c, k))}"
+def annotation(level: str, path: str, line: int, cited: list[tuple[ContradictionRecord, ClaimRecord]]) -> str:
+    if len(cited) == 1:
+        title = _headline(cited[0][0])
+    else:
+        title = f"{len(cited)} findings: " + "; ".join(f"{c.rule} {c.topic}" for c, _ in cited)
+    title = title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"
+    message = "\n\n".join("\n".join(_about(c, k)) for c, k in cited)
+    props = f"file={escape_property(path)},line={line},title={escape_property(title)}"
+    return f"::{level} {props}::{escape_data(message)}"
+
+
+def annotation_lines(records: Report) -> list[str]:
+    """The annotation lines, ordered, without the summary notice."""
+    spots: dict[tuple[str, int], list[tuple[ContradictionRecord, ClaimRecord]]] = {}
+    for c in records.shown:
+        for k in c.claims:
+            if not k.is_fact and all(other.id != c.id for other, _ in spots.get((k.path, k.line), [])):
+                spots.setdefault((k.path, k.line), []).append((c, k))
+    ordered = []
+    for (path, line), cited in spots.items():
+        level = min((_level(c, k) for c, k in cited), key=LEVELS.index)
+        in_scope = any(k.in_scope for _, k in cited)
+        cited.sort(key=lambda ck: (not ck[0].fails, SEVERITIES.index(ck[0].severity), ck[0].id))
+        key = (not in_scope, LEVELS.index(level), path, line)
+        ordered.append((key, annotation(level, path, line, cited)))
+    return [text for _, text in sorted(ordered)]
+
+
+def summary(records: Report, annotated: int) -> str:
+    s = records.summary
+    decision = s.decision
+    parts: list[str] = []
+    if decision is not None and decision.fail_on is not None:
+        failing = [c for c in records.contradictions if c.fails]
+        by = ", ".join(f"{n} {sev}" for sev in SEVERITIES if (n := sum(c.severity == sev for c in failing)))
+        parts.append(f"{len(failing)} failing at or above {decision.fail_on}" + (f" ({by})" if by else ""))
+    new = s.by_status.get(Status.NEW, 0) - s.failing
+    parts.append(f"{new} new not failing" if decision is not None and decision.fail_on else f"{new} new")
+    parts.append(f"{s.by_status.get(Status.ACKNOWLEDGED, 0)} acknowledged")
+    return (f"claimcheck: {'; '.join(parts)}; {annotated} annotated line(s) "
+            f"in {s.articles} articles ({s.claims} claims)")
 
 
 class GithubReporter(Reporter):
@@ -46,12 +103,6 @@ class GithubReporter(Reporter):
     extension: ClassVar[str] = ".txt"
 
     def render(self, records: Report) -> str:
-        lines = [annotation(c, k) for c in records.shown for k in c.claims]
-        s = records.summary
-        counts = ", ".join(f"{s.by_severity[sev]} {sev}" for sev in SEVERITIES)
-        if lines:
-            headline = f"claimcheck: {s.shown} contradiction(s) among {s.articles} articles ({counts})"
-        else:
-            headline = f"claimcheck: no contradictions among {s.articles} articles ({s.claims} claims)"
-        lines.append(f"::notice title=claimcheck::{escape_data(headline)}")
+        lines = annotation_lines(records)
+        lines.append(f"::notice title=claimcheck::{escape_data(summary(records, len(lines)))}")
         return "\n".join(lines) + "\n"

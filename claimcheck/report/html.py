@@ -19,6 +19,7 @@ from claimcheck.report.base import Reporter
 from claimcheck.report.records import (
     KINDS,
     SEVERITIES,
+    STATUSES,
     ArticleRecord,
     ClaimRecord,
     ContradictionRecord,
@@ -69,9 +70,11 @@ def _claim(k: ClaimRecord) -> str:
     figure = f"<mark>{e(h.figure)}</mark>" if h.figure else ""
     quote = f'<span class="quote">{e(h.quote_before)}{figure}{e(h.quote_after)}</span>'
     href = line_anchor(k.article_anchor, k.line)
+    # an accepted fact lives in claims.yaml, whose text the report does not carry: no link
+    where = f"{e(k.location)} (accepted fact)" if k.is_fact else f'<a href="#{e(href)}">{e(k.location)}</a>'
     return (
         '<figure class="claim">'
-        f'<figcaption><a href="#{e(href)}">{e(k.location)}</a></figcaption>'
+        f"<figcaption>{where}</figcaption>"
         f"<blockquote>{e(h.before)}{quote}{e(h.after)}</blockquote>"
         f'<p class="value">{e(k.value.label) or "—"}</p>'
         "</figure>"
@@ -145,7 +148,7 @@ def _filters(records: Report) -> str:
         group("kind", tuple(k for k in KINDS if k in present) + tuple(sorted(present - set(KINDS)))),
     ]
     if len({c.status for c in records.shown}) > 1:
-        parts.append(group("status", ("new", "acknowledged")))
+        parts.append(group("status", STATUSES))
     return f'<nav class="filters" aria-label="Filters">{"".join(parts)}<span id="count"></span></nav>'
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from claimcheck.enums import Severity
 from claimcheck.report.base import Reporter
 from claimcheck.report.records import SEVERITIES, ClaimRecord, ContradictionRecord, Report
 
-BADGES = {"high": "🔴 **HIGH**", "medium": "🟠 **MEDIUM**", "low": "🟡 **LOW**"}
+BADGES: dict[str, str] = {
+    Severity.HIGH: "🔴 **HIGH**", Severity.MEDIUM: "🟠 **MEDIUM**", Severity.LOW: "🟡 **LOW**",
+}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#$])")
 _LEADING = re.compile(r"^(\s*)(\d*)([-+=.)])(?=\s|$)")
 

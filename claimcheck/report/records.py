@@ -13,13 +13,17 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import get_args
 
-from claimcheck.models import SEVERITY_ORDER, AuditResult, Claim, Contradiction
+from claimcheck.enums import Severity, Status
+from claimcheck.gate import Decision
+from claimcheck.ledger.schema import LEDGER_ARTICLE
+from claimcheck.models import AuditResult, Claim, Contradiction, ContradictionKind
 from claimcheck.report.base import ReportOptions
 
-SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
-KINDS: tuple[str, ...] = ("numeric", "temporal", "proportion", "arithmetic", "categorical")
-STATUSES: tuple[str, ...] = ("new", "acknowledged")
+SEVERITIES: tuple[str, ...] = tuple(Severity.descending())
+KINDS: tuple[str, ...] = get_args(ContradictionKind)
+STATUSES: tuple[str, ...] = tuple(Status)
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,16 @@ class ClaimRecord:
     sentence: str
     value: ValueRecord
     highlight: Highlight
+    in_scope: bool = True  # the article is among those the check is about (every one without a scope)
 
     @property
     def location(self) -> str:
         return f"{self.path}:{self.line}"
+
+    @property
+    def is_fact(self) -> bool:
+        """An accepted fact from the ledger rather than an article's claim."""
+        return self.article == LEDGER_ARTICLE
 
 
 @dataclass(frozen=True)
@@ -94,10 +104,11 @@ class ContradictionRecord:
     values: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (display, article paths), majority first
     majority: str | None = None
     outliers: tuple[str, ...] = ()
+    fails: bool = False  # the check fails because of it
 
     @property
     def acknowledged(self) -> bool:
-        return self.status == "acknowledged"
+        return self.status == Status.ACKNOWLEDGED
 
     @property
     def topic(self) -> str:
@@ -143,6 +154,8 @@ class Summary:
     by_severity: dict[str, int]
     by_kind: dict[str, int]
     by_status: dict[str, int]
+    failing: int = 0
+    decision: Decision | None = None
 
 
 @dataclass(frozen=True)
@@ -166,13 +179,19 @@ class Report:
         return self.options.title
 
 
-def build_records(result: AuditResult, options: ReportOptions | None = None) -> Report:
-    """Turn an AuditResult into the sorted records every reporter uses."""
+def build_records(
+    result: AuditResult, options: ReportOptions | None = None, decision: Decision | None = None
+) -> Report:
+    """Turn an AuditResult into the sorted records every reporter uses; ``decision`` marks what fails."""
     options = options or ReportOptions()
-    floor = SEVERITY_ORDER[options.min_severity]
     anchors = _anchors(a.id for a in result.articles)
-    reported = [c for c in result.contradictions if SEVERITY_ORDER[c.severity] >= floor]
-    contradictions = tuple(_contradiction(c, anchors) for c in sorted(reported, key=_contradiction_key))
+    failing = set(decision.failing) if decision else set()
+    reported = [c for c in result.contradictions
+                if Severity(c.severity).at_least(options.min_severity) or c.id in failing]
+    contradictions = tuple(
+        _contradiction(c, anchors, decision, c.id in failing)
+        for c in sorted(reported, key=_contradiction_key)
+    )
     shown = tuple(c for c in contradictions if options.show_acknowledged or not c.acknowledged)
     claims_by_line = _claims_by_line(contradictions)
     summaries = {s.id: s for s in result.summaries()}
@@ -208,6 +227,8 @@ def build_records(result: AuditResult, options: ReportOptions | None = None) -> 
         by_severity=_count(SEVERITIES, (c.severity for c in contradictions)),
         by_kind=_count(KINDS, (c.kind for c in contradictions)),
         by_status=_count(STATUSES, (c.status for c in contradictions)),
+        failing=sum(c.fails for c in contradictions),
+        decision=decision,
     )
     return Report(
         options=options,
@@ -221,33 +242,36 @@ def build_records(result: AuditResult, options: ReportOptions | None = None) -> 
 
 
 def _contradiction_key(c: Contradiction) -> tuple[int, str, str, str, str]:
-    return (-SEVERITY_ORDER[c.severity], c.kind, c.subject, c.measure, c.id)
+    return (-Severity(c.severity).rank, c.kind, c.subject, c.measure, c.id)
 
 
-def _contradiction(c: Contradiction, anchors: dict[str, str]) -> ContradictionRecord:
+def _contradiction(
+    c: Contradiction, anchors: dict[str, str], decision: Decision | None, fails: bool
+) -> ContradictionRecord:
     claims = sorted(c.claims, key=lambda k: (k.path, k.line, k.start, k.id))
     return ContradictionRecord(
         id=c.id,
         rule=c.rule,
         rule_name=c.rule_name,
         kind=c.kind,
-        severity=c.severity,
-        status=c.status,
+        severity=str(c.severity),
+        status=str(c.status),
         subject=c.subject,
         measure=c.measure,
         explanation=c.explanation,
         note=c.note,
-        claims=tuple(_claim(k, anchors) for k in claims),
         event=c.event,
         confidence=c.confidence,
         features=c.features,
         values=tuple((v.display, v.articles) for v in c.values),
         majority=c.majority,
         outliers=c.outliers,
+        claims=tuple(_claim(k, anchors, decision) for k in claims),
+        fails=fails,
     )
 
 
-def _claim(k: Claim, anchors: dict[str, str]) -> ClaimRecord:
+def _claim(k: Claim, anchors: dict[str, str], decision: Decision | None) -> ClaimRecord:
     v = k.value
     value = ValueRecord(
         low=plain_number(v.low),
@@ -271,6 +295,7 @@ def _claim(k: Claim, anchors: dict[str, str]) -> ClaimRecord:
         sentence=k.sentence,
         value=value,
         highlight=highlight(k.sentence, k.quote, v.text),
+        in_scope=k.article != LEDGER_ARTICLE and (decision is None or decision.in_scope(k.path)),
     )
 
 

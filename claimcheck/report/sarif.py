@@ -16,11 +16,12 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from claimcheck import __version__
+from claimcheck.enums import Severity
 from claimcheck.report.base import Reporter
 from claimcheck.report.records import ClaimRecord, ContradictionRecord, Report
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-LEVELS = {"high": "error", "medium": "warning", "low": "note"}
+LEVELS: dict[str, str] = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
 FINGERPRINT_KEY = "claimcheckContradiction/v1"
 
 

@@ -18,10 +18,13 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck.enums import Severity
 from claimcheck.report.base import Reporter
 from claimcheck.report.records import SEVERITIES, ClaimRecord, ContradictionRecord, Report
 
-STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
+STYLES: dict[str, str] = {
+    Severity.HIGH: "bold red", Severity.MEDIUM: "bold yellow", Severity.LOW: "bold cyan",
+}
 SIDE_BY_SIDE_MIN_WIDTH = 110
 
 

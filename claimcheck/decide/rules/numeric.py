@@ -8,9 +8,10 @@ from collections import defaultdict
 
 from claimcheck.decide.rules.base import Rule, RuleContext, register
 from claimcheck.decide.score import confidence, disjoint, pair_features, separation
+from claimcheck.enums import Severity
 from claimcheck.events.grouping import Event
 from claimcheck.extract import display
-from claimcheck.models import Claim, ClaimKind, Finding, FindingValue, Severity
+from claimcheck.models import Claim, ClaimKind, Finding, FindingValue
 
 _MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
 
@@ -55,10 +56,10 @@ def _value_of(cluster: list[Claim]) -> FindingValue:
 def _severity(score: float, features: dict[str, float]) -> Severity:
     exact_confirmed = features["both_exact"] and not features["soft_modality"]
     if score >= 0.9 and (features["log_gap"] >= 2.3 or (features["log_gap"] >= 0.7 and exact_confirmed)):
-        return "high"  # ten times apart, or twice apart with both figures exact and confirmed
+        return Severity.HIGH  # ten times apart, or twice apart with both figures exact and confirmed
     if exact_confirmed or score >= 0.75:
-        return "medium"  # two confirmed exact figures for one event that differ are at least medium
-    return "low"
+        return Severity.MEDIUM  # two confirmed exact figures for one event that differ are at least medium
+    return Severity.LOW
 
 
 def finding_id(rule: str, event: str, measure: str, values: list[str]) -> str:
@@ -106,6 +107,7 @@ def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]]) -
     claims = [c for cluster in clusters for c in cluster]
     return Finding(
         id=finding_id(rule.code, event.key, event.measure, [v.display for v in values]),
+        topic=finding_id(rule.code, event.key, event.measure, []),
         rule=rule.code, rule_name=rule.name, kind=rule.kind, severity=_severity(score, features),
         subject=event.subject, measure=event.measure, explanation=_explain(event, values, majority),
         claims=tuple(sorted(claims, key=lambda c: (c.path, c.start)))[:12], event=event.label,

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from claimcheck.dating import parse_date_value
-from claimcheck.formats import URL_RE, Doc, Parsed, clean_meta, url_spans
 from claimcheck.models import ArticleDate
+from claimcheck.readers import URL_RE, Doc, Parsed, clean_meta, url_spans
 
 _FM_OPEN_RE = re.compile(r"---[ \t]*\n")
 _FM_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)

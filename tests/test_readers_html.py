@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.formats.html import read_html
 from claimcheck.models import Article
+from claimcheck.readers.html import read_html
 
 PAGE = """<!doctype html>
 <html>

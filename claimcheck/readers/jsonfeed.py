@@ -12,9 +12,9 @@ import re
 from typing import Any
 
 from claimcheck.dating import parse_date_value
-from claimcheck.formats import Doc, Parsed, Problem, clean_meta, lines_to
-from claimcheck.formats.text import blank_urls
 from claimcheck.models import ArticleDate
+from claimcheck.readers import Doc, Parsed, Problem, clean_meta, lines_to
+from claimcheck.readers.text import blank_urls
 
 TEXT_KEYS = ("text", "body", "content", "article", "content_text", "articleBody")
 HTML_KEYS = ("content_html", "html", "body_html")
@@ -50,7 +50,7 @@ def _text_of(record: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def _html_text(value: str) -> str:
-    from claimcheck.formats.html import read_html
+    from claimcheck.readers.html import read_html
 
     docs = read_html(value).docs
     return docs[0].text if docs else ""

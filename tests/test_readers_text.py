@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.formats.text import neutralise_markdown, read_markdown, read_txt, split_front_matter
+from claimcheck.readers.text import neutralise_markdown, read_markdown, read_txt, split_front_matter
 
 
 def test_markdown_keeps_length_and_lines() -> None:

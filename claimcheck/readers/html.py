@@ -12,9 +12,9 @@ from html.parser import HTMLParser
 from typing import Any
 
 from claimcheck.dating import parse_date_value
-from claimcheck.formats import Doc, Parsed, clean_meta
-from claimcheck.formats.text import blank_urls
 from claimcheck.models import ArticleDate
+from claimcheck.readers import Doc, Parsed, clean_meta
+from claimcheck.readers.text import blank_urls
 
 SKIP = frozenset(
     {

@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from claimcheck.ledger_schema import LEDGER_VERSION, Acknowledgement, ArticleMeta, EntitySpec, Fact, Ledger
+from claimcheck.ledger.schema import LEDGER_VERSION, Acknowledgement, ArticleMeta, EntitySpec, Fact, Ledger
 
 MAX_LEDGER_BYTES = 10 * 1024 * 1024
 MAX_NODES = 200_000  # after alias expansion: a "billion laughs" file stops here
@@ -206,7 +206,7 @@ def _line_for(loc: Loc, lines: dict[Loc, int]) -> int | None:
 def _message(error: ErrorDetails) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     got = f" (got {value!r})" if not isinstance(value, dict | list) else f" (got {_kind(value)})"
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         return f"must be one of {expected}{got}"
     if kind == "extra_forbidden":

@@ -57,9 +57,9 @@ SUPPORTED_LABEL = ".txt, .md, .html, .json, .jsonl"
 
 
 def reader_for(fmt: ArticleFormat) -> Reader:
-    from claimcheck.formats.html import read_html
-    from claimcheck.formats.jsonfeed import read_json, read_jsonl
-    from claimcheck.formats.text import read_markdown, read_txt
+    from claimcheck.readers.html import read_html
+    from claimcheck.readers.jsonfeed import read_json, read_jsonl
+    from claimcheck.readers.text import read_markdown, read_txt
 
     readers: dict[ArticleFormat, Reader] = {
         "txt": read_txt,

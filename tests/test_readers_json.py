@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from claimcheck.formats.jsonfeed import read_json, read_jsonl
 from claimcheck.models import Article
+from claimcheck.readers.jsonfeed import read_json, read_jsonl
 
 
 def test_json_single_object() -> None:
