@@ -259,55 +259,42 @@ def claims_command(
 
 @app.command("eval")
 def eval_command(
-    corpus: Annotated[Path, typer.Argument(help="The corpus folder the gold file annotates.")],
-    gold: Annotated[Path, typer.Option("--gold", help="Gold YAML: contradictions and look-alikes.")],
+    corpus: Annotated[Path | None, typer.Argument(help="The corpus folder the gold file annotates.")] = None,
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold YAML of CORPUS.")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help="Pair set: JSONL of a, b, label.")] = None,
+    tier: Annotated[str, typer.Option("--tier", help="Recall over: required, bonus or all.")] = "all",
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    report: Annotated[
-        Path | None,
-        typer.Option("--report", help="Score this saved JSON report instead of running the audit."),
-    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List false alarms, uncovered gold "
+                                          "claims and wrong pairs.")] = False,
+    report: Annotated[Path | None, typer.Option("--report", help="Score this saved JSON report instead of "
+                                                "running the audit.")] = None,
     min_recall: Annotated[float | None, typer.Option("--min-recall", help="Exit 1 below this.")] = None,
-    min_precision: Annotated[
-        float | None, typer.Option("--min-precision", help="Exit 1 below this precision.")
-    ] = None,
+    min_precision: Annotated[float | None, typer.Option("--min-precision", help="Exit 1 below this.")] = None,
+    min_coverage: Annotated[float | None, typer.Option("--min-coverage", help="Exit 1 below this.")] = None,
+    min_balanced_accuracy: Annotated[float | None, typer.Option("--min-balanced-accuracy",
+                                                                help="Exit 1 below this (pairs).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for the audit.")] = 1,
     ledger: LedgerOpt = None,
 ) -> None:
-    """Score an audit of CORPUS against a gold file: recall, precision, look-alike false positives."""
-    import json
+    """Score an audit of CORPUS against a gold file (recall, precision, look-alikes, claim coverage),
+    and/or a labelled pair set (balanced accuracy). Exit 1 when a --min-* bar is missed."""
+    from claimcheck.evaluate.gold import TIER_CHOICES
+    from claimcheck.evaluate.run import Bars, EvalInputError, EvalRequest, run_eval, stderr_progress
 
-    from claimcheck import evaluate
-
-    if fmt not in ("table", "json"):
-        typer.echo(f"error: --format must be table or json, not {fmt!r}", err=True)
-        raise typer.Exit(EXIT_ERROR)
+    if fmt not in ("table", "json") or tier not in TIER_CHOICES:
+        raise _fail("--format must be table or json, --tier required, bonus or all")
+    bars = Bars(min_recall=min_recall, min_precision=min_precision, min_coverage=min_coverage,
+                min_balanced_accuracy=min_balanced_accuracy)
+    request = EvalRequest(corpus=corpus, gold=gold, pairs=pairs, report=report, tier=tier, format=fmt,
+                          verbose=verbose, bars=bars, ledger=_load_ledger_opt(ledger)[1], jobs=jobs)
     try:
-        gold_data = evaluate.load_gold(gold, corpus)
-    except evaluate.GoldError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_ERROR) from None
-    if report is not None:
-        try:
-            predictions = evaluate.predictions_from_report(json.loads(report.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            typer.echo(f"error: cannot read report {report}: {exc}", err=True)
-            raise typer.Exit(EXIT_ERROR) from None
-    else:
-        from claimcheck.pipeline import AuditOptions, run_audit
-
-        try:
-            _, ledger_model = _load_ledger_opt(ledger)
-            result = run_audit(AuditOptions(paths=(str(corpus),), jobs=jobs, ledger=ledger_model))
-        except NotImplementedError:
-            typer.echo("error: the audit pipeline is not implemented yet", err=True)
-            raise typer.Exit(EXIT_ERROR) from None
-        predictions = evaluate.predictions_from_result(result)
-    scored = evaluate.score(predictions, gold_data)
-    typer.echo(scored.model_dump_json(indent=2) if fmt == "json" else evaluate.format_table(scored))
-    failed = (min_recall is not None and scored.recall < min_recall) or (
-        min_precision is not None and scored.precision < min_precision
-    )
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+        outcome = run_eval(request, progress=stderr_progress())
+    except EvalInputError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(outcome.text, nl=False)
+    for line in outcome.missed:
+        typer.echo(f"eval: {line}", err=True)
+    raise typer.Exit(EXIT_FINDINGS if outcome.missed else EXIT_OK)
 
 
 # --------------------------------------------------------------------------- check / ledger (the CI gate)
