@@ -151,31 +151,26 @@ class Application:
                        "entities; review it\n")
 
     def evaluate(self, request: EvalRequest) -> None:
-        import json
+        from claimcheck.evaluate.gold import TIER_CHOICES
+        from claimcheck.evaluate.run import Bars, EvalInputError, run_eval, stderr_progress
+        from claimcheck.evaluate.run import EvalRequest as Evaluation
 
-        from claimcheck import evaluate
-
+        if request.tier not in TIER_CHOICES:
+            raise InputError(f"--tier required, bonus or all (got {request.tier!r})")
+        bars = Bars(min_recall=request.min_recall, min_precision=request.min_precision,
+                    min_coverage=request.min_coverage, min_balanced_accuracy=request.min_balanced_accuracy)
+        evaluation = Evaluation(
+            corpus=request.corpus, gold=request.gold, pairs=request.pairs, report=request.report,
+            tier=request.tier, format="json" if request.format is ListFormat.JSON else "table",
+            verbose=request.verbose, bars=bars, ledger=self._ledger(request.ledger), jobs=request.jobs)
         try:
-            gold = evaluate.load_gold(request.gold, request.corpus)
-        except evaluate.GoldError as exc:
+            outcome = run_eval(evaluation, progress=stderr_progress())
+        except EvalInputError as exc:
             raise InputError(str(exc)) from None
-        if request.report is not None:
-            try:
-                data = json.loads(request.report.read_text(encoding="utf-8"))
-                predictions = evaluate.predictions_from_report(data)
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"cannot read report {request.report}: {exc}") from None
-        else:
-            options = RunOptions(paths=(str(request.corpus),), jobs=request.jobs, cache=False)
-            ledger = self._ledger(request.ledger)
-            result = self._audit(audit_paths(options.paths), ledger, options, apply=False)
-            predictions = evaluate.predictions_from_result(result)
-        scored = evaluate.score(predictions, gold)
-        as_json = request.format is ListFormat.JSON
-        text = scored.model_dump_json(indent=2) if as_json else evaluate.format_table(scored)
-        self.out.write(text + "\n")
-        self.below_floor = (request.min_recall is not None and scored.recall < request.min_recall) or (
-            request.min_precision is not None and scored.precision < request.min_precision)
+        self.out.write(outcome.text if outcome.text.endswith("\n") else outcome.text + "\n")
+        for line in outcome.missed:
+            self.err.write(f"eval: {line}\n")
+        self.below_floor = bool(outcome.missed)
 
     # ------------------------------------------------------------------ shared steps
 

@@ -89,11 +89,16 @@ class InitRequest(RunOptions):
 
 
 class EvalRequest(Frozen):
-    corpus: Path
-    gold: Path
+    corpus: Path | None = None
+    gold: Path | None = None
+    pairs: Path | None = None
+    tier: str = "all"  # required, bonus or all
     format: ListFormat = ListFormat.TABLE
+    verbose: bool = False
     report: Path | None = None
     min_recall: float | None = None
     min_precision: float | None = None
+    min_coverage: float | None = None
+    min_balanced_accuracy: float | None = None
     jobs: int = 1
     ledger: Path | None = None
