@@ -203,6 +203,7 @@ class ClaimGroup(Frozen):
     measure: str
     claim_ids: tuple[str, ...]
     timeline: bool = False
+    event: str = ""  # a human label of the event or period the group speaks of; empty when unknown
 
 
 Severity = Literal["high", "medium", "low"]
