@@ -14,7 +14,7 @@ CONTRACT_VALUE = {"low", "high", "nominal", "unit", "dimension", "qualifier", "t
 def test_contract_shape() -> None:
     data = json.loads(render(make_result(), "json"))
     assert data["schema"] == REPORT_SCHEMA
-    assert list(data) == ["schema", "articles", "skipped", "contradictions", "summary"]
+    assert list(data) == ["schema", "articles", "skipped", "contradictions", "figures", "summary"]
     for article in data["articles"]:
         assert {"id", "path", "title", "published", "claims"} <= set(article)
     assert data["skipped"][0] == {"path": "sources/empty.txt", "reason": "empty file"}

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from claimcheck.models import REPORT_SCHEMA
 from claimcheck.report.base import Reporter
+from claimcheck.report.figures_json import figure_json
 from claimcheck.report.records import ArticleRecord, ClaimRecord, ContradictionRecord, Report, Summary
 
 
@@ -83,6 +84,7 @@ def report_json(records: Report) -> dict[str, Any]:
         "articles": [article_json(a) for a in records.articles],
         "skipped": [{"path": s.path, "reason": s.reason} for s in records.skipped],
         "contradictions": [contradiction_json(c) for c in records.contradictions],
+        "figures": [figure_json(g) for g in records.figures],
         "summary": summary_json(records.summary, records.options.min_severity),
     }
 

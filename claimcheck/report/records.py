@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from claimcheck.figures import FigureGroup, build_figures
 from claimcheck.models import SEVERITY_ORDER, AuditResult, Claim, Contradiction
 from claimcheck.report.base import ReportOptions
 
@@ -154,6 +155,7 @@ class Report:
     shown: tuple[ContradictionRecord, ...]  # for people: acknowledged only when asked
     rules: tuple[RuleRecord, ...]
     summary: Summary
+    figures: tuple[FigureGroup, ...] = ()  # citing only the contradictions reported
 
     @property
     def title(self) -> str:
@@ -211,6 +213,7 @@ def build_records(result: AuditResult, options: ReportOptions | None = None) -> 
         shown=shown,
         rules=tuple(RuleRecord(code, name) for code, name in sorted(rules.items())),
         summary=summary,
+        figures=build_figures(result.model_copy(update={"contradictions": tuple(reported)})),
     )
 
 

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.report.base import Reporter
+from claimcheck.report.figures_table import figures_brief
 from claimcheck.report.records import SEVERITIES, ClaimRecord, ContradictionRecord, Report
 
 STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan"}
@@ -57,6 +58,9 @@ class TableReporter(Reporter):
             console.print(Rule(Text(f"{severity.upper()} ({len(group)})", style=STYLES[severity])))
             for c in group:
                 console.print(self._panel(c, records.options.width))
+        brief = figures_brief(records.figures)
+        if brief is not None:
+            console.print(brief)
         output = console.file.getvalue()  # type: ignore[attr-defined]
         return str(output)
 
