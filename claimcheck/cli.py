@@ -257,6 +257,20 @@ def claims_command(
         write_atomic(output, text)
         typer.echo(f"wrote {len(result.claims)} claims to {output}", err=True)
 
+@app.command("figures")
+def figures_command(paths: PathsArg = None, as_of: AsOfOpt = None, ledger: LedgerOpt = None,
+                    jobs: JobsOpt = 1, cache: CacheOpt = True, follow_symlinks: FollowOpt = False) -> None:
+    """Every figure side by side: what each article says, when, and the odd ones out (disagreements first)."""
+    import sys
+
+    from claimcheck.policy import apply_ledger
+    from claimcheck.report.figures_table import render_figures, terminal_options
+
+    ledger_model, result = _collect(paths, ledger, as_of, jobs, cache, follow_symlinks)
+    result = apply_ledger(result, ledger_model, dt.date.today())
+    sys.stdout.write(render_figures(result, terminal_options(sys.stdout)))
+
+
 @app.command("eval")
 def eval_command(
     corpus: Annotated[Path, typer.Argument(help="The corpus folder the gold file annotates.")],
