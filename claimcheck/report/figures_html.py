@@ -64,11 +64,14 @@ def _quote(k: FigureClaim) -> str:
 def _row(v: FigureValue, k: FigureClaim, links: _Links) -> str:
     number = "" if v.value is None else repr(v.value)
     start = k.time.start.isoformat() if k.time else ""
+    # with no majority the group's verdict says so once; a badge on every row would only repeat it
+    badge = "" if v.standing == "split" else (
+        f' <span class="st st-{e(v.standing)}">{e(STANDING_LABELS[v.standing])}</span>'
+    )
     cells = (
         f'<td class="src"><a href="{e(links.claim(k))}">{e(k.path)}:{k.line}</a></td>',
         f'<td class="quote" data-sort="{e(k.text)}">{_quote(k)}</td>',
-        f'<td class="val" data-sort="{e(number)}">{e(v.display) or "—"} '
-        f'<span class="st st-{e(v.standing)}">{e(STANDING_LABELS[v.standing])}</span></td>',
+        f'<td class="val" data-sort="{e(number)}">{e(v.display) or "—"}{badge}</td>',
         f'<td class="when">{e(k.published or "—")}</td>',
         f'<td class="when" data-sort="{e(start)}">{e(time_label(k))}</td>',
         f"<td>{e(qualities(k))}</td>",

@@ -85,7 +85,8 @@ def _table(g: FigureGroup, width: int) -> Table:
 
 def _value(v: FigureValue) -> Text:
     text = Text(v.display, style="green")
-    text.append(f"\n{STANDING_LABELS[v.standing]}", style=STANDING_STYLES.get(v.standing, "dim"))
+    if v.standing != "split":  # with no majority the group's title says so once
+        text.append(f"\n{STANDING_LABELS[v.standing]}", style=STANDING_STYLES.get(v.standing, "dim"))
     return text
 
 
