@@ -21,6 +21,8 @@ from typing import Literal
 from claimcheck.models import Claim, ClaimKind
 from claimcheck.reconcile import disjoint as disjoint_within_tolerance
 
+SWEEP_SLACK = 0.01  # wider than any tolerance ``disjoint`` allows: the sweep only proposes pairs
+
 Standing = Literal[
     "majority",  # the value most articles support
     "agrees",  # compatible with the majority, stated differently ("more than 1.4 million")
@@ -56,21 +58,39 @@ def disjoint(a: Claim, b: Claim) -> bool:
 
 def _by_support(buckets: list[list[Claim]]) -> list[Standing]:
     reps = [bucket[0] for bucket in buckets]
-    support = [
-        len({c.article for j, other in enumerate(buckets) if not disjoint(reps[i], reps[j]) for c in other})
-        for i in range(len(buckets))
-    ]
-    direct = [len({c.article for c in bucket}) for bucket in buckets]
+    articles = [{c.article for c in bucket} for bucket in buckets]
+    friends = _compatible(reps)
+    support = [len(articles[i].union(*(articles[j] for j in friends[i]))) for i in range(len(buckets))]
     best = min(
-        range(len(buckets)), key=lambda i: (-support[i], -direct[i], -len(buckets[i]), _order(reps[i]))
+        range(len(buckets)), key=lambda i: (-support[i], -len(articles[i]), -len(buckets[i]), _order(reps[i]))
     )
-    rivals = [j for j in range(len(buckets)) if disjoint(reps[best], reps[j])]
+    rivals = set(range(len(buckets))) - friends[best] - {best}
     if any(support[j] >= support[best] for j in rivals):
         return ["split"] * len(buckets)
-    out: list[Standing] = []
-    for j in range(len(buckets)):
-        out.append("majority" if j == best else "outlier" if j in rivals else "agrees")
-    return out
+    return ["majority" if j == best else "outlier" if j in rivals else "agrees" for j in range(len(buckets))]
+
+
+def _compatible(reps: list[Claim]) -> list[set[int]]:
+    """For each value, the other values it can hold together with.
+
+    A sweep over the intervals (widened by ``SWEEP_SLACK``) finds the candidate pairs, so a group
+    with thousands of narrow, distinct values costs n log n rather than n²; ``disjoint`` decides.
+    """
+    spans = []
+    for i, claim in enumerate(reps):
+        low, high = _bounds(claim)
+        spans.append((low - abs(low) * SWEEP_SLACK, high + abs(high) * SWEEP_SLACK, i))
+    spans.sort()
+    friends: list[set[int]] = [set() for _ in reps]
+    open_spans: list[tuple[float, int]] = []  # (high, index) of the spans that may still meet a later one
+    for low, high, i in spans:
+        open_spans = [(h, j) for h, j in open_spans if h >= low]
+        for _, j in open_spans:
+            if not disjoint(reps[i], reps[j]):
+                friends[i].add(j)
+                friends[j].add(i)
+        open_spans.append((high, i))
+    return friends
 
 
 def _order(claim: Claim) -> tuple[str, int, int, str]:
@@ -88,8 +108,11 @@ def _over_time(buckets: list[list[Claim]]) -> list[Standing]:
     times = sorted({c.time for c in reps if c.time is not None}, key=lambda t: (t.start, t.end))
     out: list[Standing] = ["undated"] * len(buckets)
     previous: list[Claim] = []
+    at: dict[object, list[int]] = {}
+    for i, c in enumerate(reps):
+        at.setdefault(c.time, []).append(i)
     for time in times:
-        here = [i for i, c in enumerate(reps) if c.time == time]
+        here = at[time]
         for i in here:
             same_time_clash = any(disjoint(reps[i], reps[j]) for j in here if j != i)
             out[i] = "conflict" if same_time_clash else _step(reps[i], previous)

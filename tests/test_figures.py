@@ -176,3 +176,31 @@ def test_confidence_is_read_when_findings_carry_it() -> None:
 
 def test_no_groups_no_figures() -> None:
     assert build_figures(AuditResult(articles=(_article("a"),))) == ()
+
+
+def test_the_sweep_finds_exactly_the_compatible_pairs() -> None:
+    import random
+
+    from claimcheck.figures_standing import _compatible, disjoint
+
+    rng = random.Random(7)
+    reps = []
+    for n in range(300):
+        low = rng.choice([None, rng.uniform(-50, 1000)])
+        high = rng.choice([None, (low or 0) + rng.uniform(0, 30)])
+        reps.append(_claim(f"a{n % 40}", n, low, high))
+    friends = _compatible(reps)
+    brute = [{j for j in range(len(reps)) if j != i and not disjoint(reps[i], reps[j])} for i in range(len(reps))]
+    assert friends == brute
+
+
+def test_a_compatible_reading_adds_no_support_from_the_same_article() -> None:
+    result = _result(
+        _claim("a", 1, 1.35e6, 1.45e6, 1.4e6), _claim("a", 2, 1.4e6, 1.4e7, 1.4e6, qualifier="over"),
+        _claim("b", 3, 1.35e6, 1.45e6, 1.4e6), _claim("c", 4, 1e4, 1e5, 1e4),
+    )
+    assert _standings(result) == [
+        ("1350000.0-1450000.0", "majority", ["a#1", "b#3"]),
+        ("1400000.0-14000000.0", "agrees", ["a#2"]),
+        ("10000.0-100000.0", "outlier", ["c#4"]),
+    ]
