@@ -8,19 +8,15 @@ than ``LOG_SPAN`` times are drawn on a log scale. Every label is escaped.
 from __future__ import annotations
 
 import math
-from html import escape
 
 from claimcheck.figures import FigureGroup, FigureValue
 from claimcheck.report.figures_common import STANDING_LABELS
+from claimcheck.report.html import e as _e
 
 WIDTH, HEIGHT = 640, 190
 LEFT, RIGHT, TOP, BOTTOM = 150, 70, 18, 36  # plot margins; the left one holds the value labels
 LOG_SPAN = 20.0
 LABEL_GAP = 14.0  # pixels between two value labels
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def _x_of(values: list[FigureValue]) -> dict[int, float]:
