@@ -29,6 +29,7 @@ from claimcheck.options import (
     CheckRequest,
     ClaimsRequest,
     EvalRequest,
+    FiguresRequest,
     InitRequest,
     OutputSpec,
     RunOptions,
@@ -119,6 +120,12 @@ class Application:
             color = terminal and want_color(self.out)
             text = render_claims_table(result, width=None if terminal else 160, color=color)
         self._write(request.output, text, f"{len(result.claims)} claims")
+
+    def figures(self, request: FiguresRequest) -> None:
+        from claimcheck.report.figures_table import render_figures, terminal_options
+
+        result = self._audit(audit_paths(request.paths), self._ledger(request.ledger), request)
+        self.out.write(render_figures(result, terminal_options(self.out)))
 
     def accept(self, request: AcceptRequest) -> None:
         from claimcheck.ledger.edit import write_review

@@ -32,6 +32,7 @@ from claimcheck.options import (
     CheckRequest,
     ClaimsRequest,
     EvalRequest,
+    FiguresRequest,
 )
 
 app = typer.Typer(
@@ -111,6 +112,14 @@ def claims_command(
     run(Application.claims, ClaimsRequest(paths=tuple(paths or ()), format=fmt, output=output, as_of=as_of,
                                  ledger=ledger, jobs=jobs, cache=cache, cache_dir=cache_dir,
                                  follow_symlinks=follow_symlinks))
+
+
+@app.command("figures")
+def figures_command(paths: Paths = None, as_of: AsOf = None, ledger: LedgerPath = None, jobs: Jobs = 1,
+                    cache: Cache = True, cache_dir: CacheDir = None, follow_symlinks: Follow = False) -> None:
+    """Every figure side by side: what each article says, when, and the odd ones out (disagreements first)."""
+    run(Application.figures, FiguresRequest(paths=tuple(paths or ()), as_of=as_of, ledger=ledger, jobs=jobs,
+                                            cache=cache, cache_dir=cache_dir, follow_symlinks=follow_symlinks))
 
 
 @app.command("eval")

@@ -213,7 +213,7 @@ class ClaimGroup(Frozen):
     measure: str
     claim_ids: tuple[str, ...]
     timeline: bool = False
-    event: str = ""
+    event: str = ""  # a human label of the event or period the group speaks of; empty when unknown
 
 
 # What the rule stages written before the Severity enum return; pydantic turns it into Severity.

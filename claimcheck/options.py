@@ -75,6 +75,10 @@ class ClaimsRequest(RunOptions):
     output: Path | None = None
 
 
+class FiguresRequest(RunOptions):
+    pass
+
+
 class AcceptRequest(RunOptions):
     ids: tuple[str, ...]
     status: ReviewStatus = ReviewStatus.ACCEPTED

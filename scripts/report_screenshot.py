@@ -2,8 +2,10 @@
 """Render the sample HTML report and screenshot it in headless Chromium: docs/report-screenshot.png.
 
 Uses the hand-made sample result of the tests (tests/report_fixtures.py), or
-the seed corpus with ``--seeds`` once the pipeline runs. Needs an installed
-Chromium (``apt-get install -y chromium``); never downloads one.
+the seed corpus with ``--seeds`` once the pipeline runs. ``--section figures``
+captures one section only (the README's docs/figures-screenshot.png:
+``--seeds --section figures --out docs/figures-screenshot.png``). Needs an
+installed Chromium (``apt-get install -y chromium``); never downloads one.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "report-screenshot.png")
     parser.add_argument("--width", type=int, default=1200)
     parser.add_argument("--height", type=int, default=1400, help="page height captured at most")
+    parser.add_argument("--section", help="capture only the element with this id (e.g. figures)")
     args = parser.parse_args()
     browser = find_browser()
     if browser is None:
@@ -49,7 +52,10 @@ def main() -> int:
             print("\n".join(chrome.errors()), file=sys.stderr)
             return 1
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        chrome.screenshot(args.out, full_page=True, max_height=args.height)
+        if args.section:
+            chrome.screenshot_element(f"#{args.section}", args.out, max_height=args.height)
+        else:
+            chrome.screenshot(args.out, full_page=True, max_height=args.height)
     print(f"wrote {args.out}")
     return 0
 

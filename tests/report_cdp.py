@@ -185,6 +185,19 @@ class Browser:
         data = self.call("Page.captureScreenshot", params, session=True)["data"]
         path.write_bytes(base64.b64decode(data))
 
+    def screenshot_element(self, selector: str, path: Path, max_height: int = 4000, pad: int = 8) -> None:
+        """A PNG of the first element matching ``selector`` (CSS pixels, the page scrolled as needed)."""
+        box = self.evaluate(
+            f"(() => {{ const r = document.querySelector({json.dumps(selector)}).getBoundingClientRect();"
+            " return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height]; })()"
+        )
+        x, y, width, height = box
+        clip = {"x": max(x - pad, 0), "y": max(y - pad, 0), "width": width + 2 * pad,
+                "height": min(height + 2 * pad, max_height), "scale": 1}
+        params: dict[str, Any] = {"format": "png", "captureBeyondViewport": True, "clip": clip}
+        data = self.call("Page.captureScreenshot", params, session=True)["data"]
+        path.write_bytes(base64.b64decode(data))
+
     def close(self) -> None:
         with contextlib.suppress(CdpError, OSError):
             self.call("Browser.close")

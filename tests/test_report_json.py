@@ -15,7 +15,7 @@ def test_contract_shape() -> None:
     data = json.loads(render(make_result(), "json"))
     assert data["schema"] == REPORT_SCHEMA
     assert data["schema"] == "claimcheck.report/2"
-    assert list(data) == ["schema", "articles", "skipped", "findings", "contradictions", "summary"]
+    assert list(data) == ["schema", "articles", "skipped", "findings", "contradictions", "figures", "summary"]
     assert data["contradictions"] == data["findings"]  # the schema-1 name, kept as the same list
     for article in data["articles"]:
         assert {"id", "path", "title", "published", "claims"} <= set(article)

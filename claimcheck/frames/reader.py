@@ -76,11 +76,18 @@ def _anchor(doc: Doc, offset: int, q: Quantity) -> Token | None:
     return unit or last
 
 
-def _is_date_part(doc: Doc, anchor: Token) -> bool:
-    return anchor.ent_type_ in ("DATE", "TIME") and anchor.ent_iob_ != "O" and not any(
-        t.ent_type_ == "DATE" and t.lower_ in ("years", "year", "months", "days", "weeks") for t in anchor.sent
-        if t.i in (anchor.i + 1, anchor.i + 2)
-    )
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
+
+
+def _is_date_part(anchor: Token) -> bool:
+    """A number inside a date or clock time ("May 2", "1:30 a.m."), not a count. The tagger's DATE
+    span sometimes swallows a count that follows a dateline ("May 2 - Twelve people"): a number that
+    modifies a noun other than a time unit is a count whatever the tag says."""
+    if anchor.ent_type_ not in ("DATE", "TIME") or anchor.ent_iob_ == "O":
+        return False
+    head = anchor.head
+    counts_a_noun = anchor.dep_ == "nummod" and head.pos_ == "NOUN" and head.lemma_.lower() not in _TIME_UNITS
+    return not counts_a_noun
 
 
 _PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|That|This|These|Those)\b")
@@ -143,7 +150,7 @@ class _Reader:
         if q.kind in _SKIP_KINDS or q.dimension in SPEC_DIMENSIONS:
             return None
         anchor = _anchor(doc, sentence.start, q)
-        if anchor is None or _is_date_part(doc, anchor):
+        if anchor is None or _is_date_part(anchor):
             return None
         street = _street(doc, anchor, self.lexicon)
         reading = read_measure(anchor, q, self.lexicon)

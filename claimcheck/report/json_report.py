@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from claimcheck.models import REPORT_SCHEMA
 from claimcheck.report.base import Reporter
+from claimcheck.report.figures_json import figure_json
 from claimcheck.report.records import ArticleRecord, ClaimRecord, ContradictionRecord, Report, Summary
 
 
@@ -92,6 +93,7 @@ def report_json(records: Report) -> dict[str, Any]:
         "findings": findings,
         # schema 1 called them contradictions; kept (the same list) for tools that read schema 1
         "contradictions": findings,
+        "figures": [figure_json(g) for g in records.figures],
         "summary": summary_json(records.summary, records.options.min_severity),
     }
 

@@ -94,10 +94,13 @@ class MarkdownReporter(Reporter):
             out += ["", "</details>", ""]
         if s.hidden_acknowledged:
             out += [f"*{s.hidden_acknowledged} acknowledged contradiction(s) not shown.*", ""]
+        from claimcheck.report.figures_markdown import figures_section  # it imports md_escape from here
+
         if not records.shown:
             out += ["**No contradictions found** among these articles at this severity level.", ""]
-            return "\n".join(out).rstrip("\n") + "\n"
-        out += ["## Contradictions", ""]
-        for index, c in enumerate(records.shown, start=1):
-            out += _section(index, c)
+        else:
+            out += ["## Contradictions", ""]
+            for index, c in enumerate(records.shown, start=1):
+                out += _section(index, c)
+        out += figures_section(records.figures)
         return "\n".join(out).rstrip("\n") + "\n"

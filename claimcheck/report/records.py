@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from claimcheck.enums import Severity, Status
+from claimcheck.figures import FigureGroup, build_figures
 from claimcheck.gate import Decision
 from claimcheck.ledger.schema import LEDGER_ARTICLE
 from claimcheck.models import AuditResult, Claim, Contradiction, ContradictionKind
@@ -173,6 +174,7 @@ class Report:
     shown: tuple[ContradictionRecord, ...]  # for people: acknowledged only when asked
     rules: tuple[RuleRecord, ...]
     summary: Summary
+    figures: tuple[FigureGroup, ...] = ()  # citing only the contradictions reported
 
     @property
     def title(self) -> str:
@@ -238,6 +240,7 @@ def build_records(
         shown=shown,
         rules=tuple(RuleRecord(code, name) for code, name in sorted(rules.items())),
         summary=summary,
+        figures=build_figures(result.model_copy(update={"contradictions": tuple(reported)})),
     )
 
 

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from claimcheck.enums import Severity
 from claimcheck.report.base import Reporter
+from claimcheck.report.figures_table import figures_brief
 from claimcheck.report.records import SEVERITIES, ClaimRecord, ContradictionRecord, Report
 
 STYLES: dict[str, str] = {
@@ -60,6 +61,9 @@ class TableReporter(Reporter):
             console.print(Rule(Text(f"{severity.upper()} ({len(group)})", style=STYLES[severity])))
             for c in group:
                 console.print(self._panel(c, records.options.width))
+        brief = figures_brief(records.figures)
+        if brief is not None:
+            console.print(brief)
         output = console.file.getvalue()  # type: ignore[attr-defined]
         return str(output)
 

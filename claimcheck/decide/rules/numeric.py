@@ -84,7 +84,14 @@ def _apart(first: list[Claim], second: list[Claim]) -> bool:
     return not ({c.article for c in first} & {c.article for c in second})
 
 
-def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]]) -> Finding | None:
+_TIME_FEATURES = ("log_time_gap", "stated_times_differ", "same_day")
+
+
+def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]], *,
+                  across_time: bool = False) -> Finding | None:
+    """One finding from the clusters of an event, scored on its strongest cross-article pair.
+    ``across_time``: the rule compares readings of different times on purpose (a running count
+    that falls), so time distance is its premise, not evidence against it."""
     best: tuple[float, dict[str, float]] | None = None
     for i, first in enumerate(clusters):
         for second in clusters[i + 1 :]:
@@ -95,6 +102,8 @@ def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]]) -
                     if a.article == b.article:
                         continue
                     features = pair_features(a, b)
+                    if across_time:
+                        features.update(dict.fromkeys(_TIME_FEATURES, 0.0))
                     score = confidence(features)
                     if best is None or score > best[0]:
                         best = (score, features)
@@ -164,7 +173,7 @@ class RunningCountFalls(Rule):
                     claim.value.high is not None and peak.value.low is not None
                     and claim.value.high * 1.005 < peak.value.low and peak.article != claim.article
                 ):
-                    finding = event_finding(RunningCountFalls, event, [[peak], [claim]])
+                    finding = event_finding(RunningCountFalls, event, [[peak], [claim]], across_time=True)
                     if finding is not None:
                         found.append(finding.model_copy(update={
                             "explanation": f"{finding.explanation} A running count cannot fall: the later report "
