@@ -203,6 +203,10 @@ class Claim(Frozen):
     target: str | None = None  # what it is measured against: "south of X"
     time_stated: bool = False  # the time is said in the text, not taken from the article's date
     other_event: bool = False  # "another 2,000", "the previous round": not the story's own figure
+    in_lead: bool = False  # said in the article's first sentences, where a story puts its main figures
+    elsewhere: bool = False  # set in a place the article's lead does not name: another event ("a quake in X")
+    period: str = ""  # a reporting period said next to the figure: "2020/Q4", "*/Q1", "2023/" (a year)
+    restrictors: tuple[str, ...] = ()  # words narrowing what is counted: "non-life threatening", "at the scene"
 
 
 class ClaimGroup(Frozen):

@@ -37,9 +37,10 @@ class EntityGraph:
                     self.parent[name] = spec.parent
                 if spec.owner:
                     self.owner[name] = spec.owner
+        # Only the ledger and acronyms an article defines ("the U.S. Geological Survey (USGS)") make
+        # names meet across articles; nothing is learned from a longer name seen elsewhere ("Qeshm
+        # Island" does not make "Island" a name of its own). Name variants meet in name_key.
         self._learn_acronyms(articles)
-        self._learn_compounds(set(names))
-        self._learn_short_forms(set(names))
 
     def _learn_acronyms(self, articles: Iterable[Article]) -> None:
         votes: Counter[tuple[str, str]] = Counter()
@@ -52,38 +53,6 @@ class EntityGraph:
         for (short, long), _ in sorted(votes.items()):
             if short not in self.alias and short not in self._ledger_names:
                 self.alias[long] = self.alias.get(long, short)
-
-    def _learn_compounds(self, names: set[str]) -> None:
-        """ "Maker Product" where both halves are names of their own: the product, made by the maker."""
-        canonical = {self.canonical(n) for n in names}
-        for name in sorted(names):
-            if name in self.alias or name in self._ledger_names:
-                continue
-            words = name.split(" ")
-            for cut in range(1, len(words)):
-                maker, product = " ".join(words[:cut]), " ".join(words[cut:])
-                if self.canonical(maker) in canonical and self.canonical(product) in canonical:
-                    self.alias[name] = self.canonical(product)
-                    self.owner.setdefault(self.canonical(product), self.canonical(maker))
-                    break
-
-    def _learn_short_forms(self, names: set[str]) -> None:
-        """ "Renner" after "Paula Renner", "Brightwater" after "Brightwater Outfitters": when only one
-        longer name begins or ends with the short one, news style means the same entity."""
-        longer: dict[str, set[str]] = {}
-        for name in names:
-            canonical = self.canonical(name)
-            words = canonical.split(" ")
-            if name in self.alias or not 2 <= len(words) <= 3 or any(c.isdigit() for c in canonical):
-                continue
-            for word in {words[0], words[-1]}:
-                longer.setdefault(word, set()).add(canonical)
-        for short in sorted(names):
-            if " " in short or short in self.alias or short in self._ledger_names:
-                continue
-            candidates = longer.get(short, set())
-            if len(candidates) == 1:
-                self.alias[short] = next(iter(candidates))
 
     def canonical(self, name: str) -> str:
         seen = 0

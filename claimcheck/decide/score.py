@@ -9,11 +9,27 @@ from importlib import resources
 import yaml
 
 from claimcheck.frames.mentions import name_key
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Claim
 
-FEATURES = ("counted_noun_agrees", "subject_named", "source_shared", "same_day", "log_time_gap",
-            "soft_modality", "both_exact", "log_gap", "gap_over_precision", "place_differs",
-            "stated_times_differ")
+FEATURES = (
+    "both_in_lead",
+    "unnamed_subject",
+    "counted_noun_agrees",
+    "counted_noun_differs",
+    "predicate_differs",
+    "restricted_differs",
+    "subject_named",
+    "source_shared",
+    "same_day",
+    "log_time_gap",
+    "soft_modality",
+    "both_exact",
+    "log_gap",
+    "gap_over_precision",
+    "place_differs",
+    "stated_times_differ",
+)
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +46,10 @@ def _bounds(claim: Claim) -> tuple[float, float]:
 
 
 def separation(a: Claim, b: Claim) -> float:
-    """How many times apart two intervals are: 1.0 when they touch or overlap."""
+    """How many times apart two intervals are: 1.0 when they overlap (exact figures: their ratio)."""
+    if _exact_pair(a, b):
+        na, nb = sorted((abs(a.value.nominal or 0.0), abs(b.value.nominal or 0.0)))
+        return nb / na if na > 0 else 1e6
     (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
     small, large = (a_high, b_low) if a_high < b_low else ((b_high, a_low) if b_high < a_low else (1.0, 1.0))
     if small <= 0:
@@ -39,17 +58,43 @@ def separation(a: Claim, b: Claim) -> float:
 
 
 def disjoint(a: Claim, b: Claim, tolerance: float = 0.005) -> bool:
+    """The two values cannot both hold. Two exact figures in the same unit differ when neither lies
+    inside the other's precision interval ("$5.52" and "$5.53" only touch at the rounding edge);
+    anything else needs a gap beyond a small slack for unit conversions."""
     (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
+    if _exact_pair(a, b):
+        na, nb = a.value.nominal, b.value.nominal
+        assert na is not None and nb is not None
+        return na != nb and not (b_low < na < b_high) and not (a_low < nb < a_high)
     return a_high * (1 + tolerance) < b_low or b_high * (1 + tolerance) < a_low
+
+
+def _exact_pair(a: Claim, b: Claim) -> bool:
+    return (a.value.qualifier == "exact" and b.value.qualifier == "exact" and a.value.unit == b.value.unit
+            and a.value.nominal is not None and b.value.nominal is not None)
 
 
 def _precision_steps(a: Claim, b: Claim) -> float:
     (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
     widths = [h - lo for lo, h in ((a_low, a_high), (b_low, b_high)) if math.isfinite(h - lo) and h > lo]
     gap = max(b_low - a_high, a_low - b_high, 0.0)
+    if _exact_pair(a, b):
+        gap = abs((a.value.nominal or 0.0) - (b.value.nominal or 0.0))  # in steps of the stated precision
     if not widths or not math.isfinite(gap):
         return 10.0
     return min(10.0, gap / max(min(widths), 1e-9))
+
+
+_LIGHT_VERBS = frozenset({"be", "have", "say", "make", "give", "get", "take", "put", "include", "report"})
+
+
+def _predicate_class(claim: Claim) -> str:
+    """The class of the verb a figure hangs on ("injure" and "wound" meet); "" for light verbs."""
+    lexicon = load_lexicon("en")
+    if not claim.predicate or claim.predicate in _LIGHT_VERBS or claim.predicate in lexicon.copulas:
+        return ""
+    head = claim.predicate.split()[0]
+    return lexicon.measure_class(claim.predicate) or lexicon.measure_class(head) or claim.predicate
 
 
 def pair_features(a: Claim, b: Claim) -> dict[str, float]:
@@ -60,7 +105,15 @@ def pair_features(a: Claim, b: Claim) -> dict[str, float]:
     sources_a, sources_b = {name_key(s) for s in a.sources}, {name_key(s) for s in b.sources}
     places = (name_key(a.place or ""), name_key(b.place or ""))
     return {
+        # neither names what it is about, and the measure is not the story's own toll
+        "both_in_lead": float(a.in_lead and b.in_lead),
+        "unnamed_subject": float(not a.subject and not b.subject
+                                 and a.measure not in load_lexicon("en").event_measures),
         "counted_noun_agrees": float(bool(a.counted) and a.counted == b.counted),
+        "counted_noun_differs": float(bool(a.counted) and bool(b.counted) and a.counted != b.counted),
+        "predicate_differs": float(_predicate_class(a) != _predicate_class(b) and bool(_predicate_class(a))
+                                   and bool(_predicate_class(b))),
+        "restricted_differs": float(set(a.restrictors) != set(b.restrictors)),
         "subject_named": float(bool(a.subject) and name_key(a.subject) == name_key(b.subject)),
         "source_shared": float(bool(sources_a & sources_b)),
         "same_day": float(a.time is not None and b.time is not None and a.time.start == b.time.start),

@@ -11,7 +11,6 @@ import datetime as dt
 from collections import defaultdict
 
 from claimcheck.frames.mentions import keys_meet, name_key
-from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Claim, ClaimKind, Frozen
 
 _STORY_WINDOW = dt.timedelta(days=10)  # a stated time this far before the article's date is another event
@@ -35,6 +34,9 @@ class Event(Frozen):
 def period_of(claim: Claim, published: dict[str, dt.date]) -> str:
     if claim.other_event:
         return "another event"
+    if claim.elsewhere and claim.place:
+        when = claim.time.label() if claim.time is not None and claim.time_stated else ""
+        return f"in {claim.place}" + (f", {when}" if when else "")
     if claim.time is None or not claim.time_stated:
         return "story"
     day = published.get(claim.article)
@@ -85,20 +87,17 @@ def _source_keys(claim: Claim) -> list[str]:
 
 def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Event]:
     numeric = [c for c in claims if c.kind == ClaimKind.NUMERIC and c.measure not in _UNCOMPARABLE
-               and c.polarity and c.scope != "per_unit"]
-    event_measures = load_lexicon("en").event_measures  # the story's own toll needs no named subject
+               and c.polarity]
     roots = _subject_roots(numeric)
     by_source = source_dependent(numeric)
     buckets: dict[tuple[str, str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in numeric:
         subject = roots[(claim.measure, name_key(claim.subject))]
-        if not subject and claim.measure not in event_measures:
-            continue
         period = period_of(claim, published)
         if period == "another event":
             continue
         target = name_key(claim.target or "")
-        scope = "part" if claim.scope == "part" else "whole"
+        scope = claim.scope if claim.scope in ("part", "per_unit") else "whole"
         sources = [""]
         if (claim.measure, subject) in by_source:
             sources = _source_keys(claim)
@@ -110,10 +109,10 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
         for source in sources:
             buckets[(measure, subject, target, source, period, scope)].append(claim)
     events: list[Event] = []
-    for (measure, subject, target, source, period, scope), members in sorted(buckets.items()):
+    for (measure, subject, target, source, period, scope_key), members in sorted(buckets.items()):
         if len({c.article for c in members}) < 2:
             continue
-        key = "|".join((measure, subject, target, source, period, scope))
+        key = "|".join((measure, subject, target, source, period, scope_key))
         events.append(Event(key=key, measure=measure, subject=members[0].subject if subject else "",
                             source=source, period=period, timeline=any(c.time_varying for c in members),
                             claims=tuple(sorted(members, key=lambda c: (c.path, c.start)))))

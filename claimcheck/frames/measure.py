@@ -21,6 +21,22 @@ _UNIT_MEASURE = {"length": "length", "area": "area", "mass": "weight", "volume":
                  "bandwidth": "bandwidth", "data": "data size", "frequency": "frequency"}
 
 
+def restrictors(noun: Token | None, verb: Token | None, lexicon: Lexicon) -> tuple[str, ...]:
+    """Words that narrow the counted group: adjectives on the counted noun ("critical", "minor"),
+    and where the predicate happened ("treated at the scene", "remain in hospital")."""
+    found: list[str] = []
+    if noun is not None:
+        found += [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ == "ADJ"
+                  and c.lemma_.lower() not in lexicon.evaluative_adjectives]
+        found += [c.lemma_.lower() for c in noun.children if c.dep_ == "amod" and c.pos_ == "VERB"]
+    if verb is not None:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "NOUN" and not pobj.ent_type_:
+                found.append(f"{prep.lower_} {pobj.lemma_.lower()}")
+    return tuple(sorted(set(found)))
+
+
 @dataclass(frozen=True)
 class MeasureReading:
     measure: str
@@ -29,10 +45,17 @@ class MeasureReading:
     terms: tuple[str, ...]
     tokens: tuple[int, ...]  # token indices that carry the measure (for the quote)
     partitive_of: int | None = None  # "30 of the 80 wounded": the index of the whole's number
+    noun: int | None = None  # the counted (or linked) noun's token index
 
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def verb_lemma(verb: Token) -> str:
+    """A verb with its particle: "roll out", "lay off" (the lexicon lists phrasal verbs whole)."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{_lemma(verb)} {particle.lower_}" if particle is not None else _lemma(verb)
 
 
 def counted_noun(anchor: Token) -> tuple[Token | None, int | None]:
@@ -63,19 +86,44 @@ def counted_noun(anchor: Token) -> tuple[Token | None, int | None]:
     return None, None
 
 
+def _age_cue(anchor: Token) -> bool:
+    """ "ages 47 and 48", "aged 45", "Smith, 45,": a person's age."""
+    before = [t.lower_ for t in anchor.doc[max(anchor.sent.start, anchor.i - 3) : anchor.i]]
+    if any(word in ("age", "ages", "aged") for word in before):
+        return True
+    doc = anchor.doc
+    if 0 < anchor.i < len(doc) - 1 and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].text == ",":
+        return anchor.i >= 2 and doc[anchor.i - 2].ent_type_ == "PERSON"
+    return False
+
+
 def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> MeasureReading:
+    if quantity.dimension == "number" and _age_cue(anchor):
+        return MeasureReading(measure="age", counted="", predicate="", terms=("age",), tokens=())
     noun, partitive = counted_noun(anchor)
     verb = governing_verb(noun if noun is not None else anchor)
+    if noun is None and verb is not None and verb.lemma_.lower() in lexicon.copulas:
+        # "revenue was $5m", "the toll stood at 10": the linked subject is what the figure measures
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        noun = subject if subject is not None and subject.i < anchor.i else None
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "per" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "earnings per share of $5.53": earnings, per share
     counted = _lemma(noun) if noun is not None else ""
-    predicate = _lemma(verb) if verb is not None else ""
+    predicate = verb_lemma(verb) if verb is not None else ""
     carried: list[int] = [t.i for t in (noun, verb) if t is not None]
     terms = tuple(t for t in (counted, predicate) if t)
     if noun is not None and noun.pos_ == "PRON":
         noun, counted = None, ""
     measure = _settlement(noun, lexicon) or ""
-    noun_class = lexicon.measure_class(counted) if counted else None
+    noun_class = lexicon.measure_class(counted, noun.pos_) if counted and noun is not None else None
+    if noun is not None and (compound := _compound(noun, lexicon)):
+        noun_class = lexicon.measure_class(f"{compound} {counted}") or noun_class  # "net sales", "death toll"
+        counted = f"{compound} {counted}"
+    counted = "people" if counted == "person" else counted
     if not measure and counted and counted not in lexicon.generic_nouns and noun is not None:
-        measure = noun_class or counted
+        measure = noun_class or _lemma(noun)
+    if verb is not None and (result := _result_phrase(verb, lexicon)):
+        measure = result  # "one person was shot to death": a death
     if not measure:
         measure = _clause_class(anchor, noun, verb, lexicon, carried) or ""
     if not measure and counted in lexicon.generic_fallback:
@@ -86,7 +134,8 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
     if not measure:
         measure = counted or predicate or quantity.dimension
     return MeasureReading(measure=measure, counted=counted, predicate=predicate, terms=terms,
-                          tokens=tuple(sorted(set(carried))), partitive_of=partitive)
+                          tokens=tuple(sorted(set(carried))), partitive_of=partitive,
+                          noun=noun.i if noun is not None else None)
 
 
 def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon: Lexicon,
@@ -121,9 +170,37 @@ def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon
         found = None
         if token.i + 1 < len(token.doc):  # a two-word cue ("home to") outranks its first word
             found = lexicon.measure_class(f"{_lemma(token)} {token.doc[token.i + 1].lower_}")
-        found = found or lexicon.measure_class(_lemma(token))
+        found = found or lexicon.measure_class(_lemma(token), token.pos_)
         if found and found not in ("distance",):
             carried.append(token.i)
+            return found
+    return None
+
+
+def _compound(noun: Token, lexicon: Lexicon) -> str:
+    """A common noun compounded on the counted noun ("vaccine" in "vaccine sales"), or an adjective
+    that makes a measure of its own ("net" in "net sales"); never a period ("quarter earnings")."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is None or before.dep_ not in ("compound", "amod") or before.head is not noun:
+        return ""
+    if before.pos_ == "NOUN" and _lemma(before) not in _PERIOD_NOUNS:
+        return _lemma(before)
+    if before.pos_ == "ADJ" and lexicon.measure_class(f"{_lemma(before)} {_lemma(noun)}"):
+        return _lemma(before)
+    return ""
+
+
+_PERIOD_NOUNS = frozenset({"quarter", "year", "month", "week", "day", "half", "period", "season"})
+
+
+def _result_phrase(verb: Token, lexicon: Lexicon) -> str | None:
+    for dependent in verb.children:
+        pobj = next((g for g in dependent.children if g.dep_ == "pobj"), None)
+        if dependent.dep_ == "prep" and pobj is not None and (
+            found := lexicon.result_phrases.get(f"{dependent.lower_} {_lemma(pobj)}")
+        ):
+            return found
+        if dependent.dep_ in ("acomp", "oprd", "advmod") and (found := lexicon.result_phrases.get(dependent.lower_)):
             return found
     return None
 

@@ -20,11 +20,11 @@ from claimcheck.extract.entities import AliasTable
 from claimcheck.extract.extractor import extract_claims as extract_special
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import Sentence, split_sentences
-from claimcheck.frames.measure import MeasureReading, counted_noun, read_measure
-from claimcheck.frames.mentions import ArticleMentions
+from claimcheck.frames.measure import MeasureReading, read_measure, restrictors
+from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
 from claimcheck.frames.roles import read_roles
-from claimcheck.frames.timing import ClaimTime, background_time, claim_time
-from claimcheck.frames.tokens import tokens_in
+from claimcheck.frames.timing import ClaimTime, background_time, claim_time, period_label
+from claimcheck.frames.tokens import governing_verb, tokens_in
 from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon
 from claimcheck.language.pipeline import load_pipeline, pipeline_id
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
@@ -42,13 +42,9 @@ def _source_digest() -> str:
 
 
 FRAMES_VERSION = f"frames-1-{_source_digest()}-{lexicon_digest()}-{pipeline_id()}"
-_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|"
-                        r"thousand|million|billion)\b", re.IGNORECASE)
+_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+                        r"hundred|thousand|million|billion)\b", re.IGNORECASE)
 _NON_NEGATIVE = {"number", "currency", "percent", "length", "area", "mass", "time", "data", "power", "energy"}
-# counts that change as a story unfolds: a later, larger figure is an update, not a conflict
-TIME_VARYING = frozenset({"killed", "injured", "shot", "missing", "evacuated", "arrested", "cases", "vaccinated",
-                          "deployed", "users", "sold", "produced", "damaged", "houses", "villages", "passengers",
-                          "goals", "hired", "layoffs", "attended", "employees"})
 _SKIP_KINDS = {"year", "ordinal", "multiplier"}
 # technical specifications (compute, bandwidth, memory, power, clock) keep the first version's spec reader,
 # which the ratio and aggregate checks were written for
@@ -76,6 +72,19 @@ def _anchor(doc: Doc, offset: int, q: Quantity) -> Token | None:
     return unit or last
 
 
+_CODE_BEFORE = re.compile(r"[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*-$")
+_CODE_AFTER = re.compile(r"^-?[A-Z][A-Za-z0-9]*\d|^-\d")
+
+
+def _in_code(text: str, q: Quantity) -> bool:
+    """A number inside a name or code ("COVID-19", "mRNA-1345", "4157-P201", "Route 66-A"), not a figure;
+    "magnitude-5.9" (a lower-case word before the hyphen) stays a figure."""
+    before = text[max(0, q.start - 12) : q.start]
+    word = re.search(r"\S*$", before)
+    glued_before = bool(word and _CODE_BEFORE.search(word.group(0)))
+    return glued_before or bool(_CODE_AFTER.match(text[q.end : q.end + 8]))
+
+
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 
 
@@ -101,7 +110,17 @@ def _continues(text: str, end: int, paragraph_end: int) -> int:
     return paragraph_end
 
 
-_GLUED = re.compile(r"([A-Za-z]{3,})-(\d+(?:\.\d+)?)")
+_GLUED = re.compile(r"([a-z]{3,})-(\d+(?:\.\d+)?)")
+
+
+def _counterfactual(anchor: Token, lexicon: Lexicon) -> bool:
+    """ "There should have been six people dead": a figure of what did not happen."""
+    verb = governing_verb(anchor)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return any(a.lower_ in lexicon.counterfactual_aux for a in auxes) and any(
+        a.lower_ in ("have", "'ve") for a in auxes)
 
 
 def _street(doc: Doc, anchor: Token, lexicon: Lexicon) -> str | None:
@@ -124,6 +143,8 @@ def _loose_numbers(doc: Doc, offset: int, found: list[Quantity]) -> list[Quantit
     for token in doc:
         if not any(ch.isdigit() for ch in token.text) or token.ent_type_ in ("DATE", "TIME"):
             continue
+        if _CODE_BEFORE.search(token.text.rsplit("-", 1)[0] + "-") and "-" in token.text:
+            continue  # "COVID-19", "mRNA-1345": a name
         if any(start < token.idx + len(token.text) and token.idx < end for start, end in covered):
             continue
         # "magnitude-5.9": the figure after a word and a hyphen
@@ -146,15 +167,20 @@ class _Reader:
         self.mentions = ArticleMentions(article.text, lexicon.anaphora_nouns)
         self.published = article.published.span if article.published else None
 
-    def frame(self, sentence: Sentence, doc: Doc, q: Quantity, carried: ClaimTime | None) -> Claim | None:
-        if q.kind in _SKIP_KINDS or q.dimension in SPEC_DIMENSIONS:
+    def frame(self, sentence: Sentence, doc: Doc, q: Quantity, carried: ClaimTime | None,
+              away: str | None = None, lead: bool = False) -> Claim | None:
+        if q.kind in _SKIP_KINDS or q.dimension in SPEC_DIMENSIONS or _in_code(self.article.text, q):
             return None
         anchor = _anchor(doc, sentence.start, q)
         if anchor is None or _is_date_part(anchor):
             return None
+        if anchor.lower_ == "one" and anchor.dep_ not in ("nummod",) and q.text.lower() == "one":
+            return None  # "one of them", "and one critically": a pronoun, not a count
+        if _counterfactual(anchor, self.lexicon):
+            return None
         street = _street(doc, anchor, self.lexicon)
         reading = read_measure(anchor, q, self.lexicon)
-        noun, _ = counted_noun(anchor)
+        noun = doc[reading.noun] if reading.noun is not None else None
         roles = read_roles(anchor, noun, q, reading.partitive_of is not None, self.lexicon)
         subject, owner = self._subject(doc, roles.subject, roles.subject_token, noun)
         if street is not None:  # "18 Main St.": a house number on a street, not a count
@@ -175,9 +201,12 @@ class _Reader:
             polarity=not roles.negated, attribution=", ".join(roles.sources) or None,
             time=when.span, time_source=f'stated: "{when.text}"' if when.stated else "article date",
             entities=tuple(e.text for e in doc.ents if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT")),
-            time_varying=reading.measure in TIME_VARYING, counted=reading.counted, predicate=reading.predicate,
-            sources=roles.sources, place=roles.place, target=roles.target, time_stated=when.stated,
-            other_event=roles.other_event,
+            time_varying=reading.measure in self.lexicon.running_counts, counted=reading.counted,
+            predicate=reading.predicate,
+            restrictors=restrictors(noun, governing_verb(noun if noun is not None else anchor), self.lexicon),
+            sources=roles.sources, place=away or roles.place, target=roles.target, time_stated=when.stated,
+            other_event=roles.other_event, elsewhere=away is not None, in_lead=lead,
+            period=period_label(sentence.text, q.start - sentence.start, q.end - sentence.start),
         )
 
     def _subject(self, doc: Doc, text: str, index: int | None, noun: Token | None) -> tuple[str, str]:
@@ -234,24 +263,56 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         return []
     nlp = load_pipeline()
     reader = _Reader(article, lexicon)
+    home = lead_places(nlp(_lead(article, sentences)))
+    body = [s for s in sentences if not s.heading]
+    lead_end = body[min(2, len(body) - 1)].end if body else 0  # the first three sentences of the body
     claims: list[Claim] = []
     carried: ClaimTime | None = None
+    away: str | None = None
     paragraph_end = -1
     for sentence, doc in zip(wanted, nlp.pipe([s.text for s in wanted], batch_size=64), strict=True):
+        continued = bool(_PRONOUN_START.match(sentence.text)) and away is not None
         if text.rfind("\n\n", 0, sentence.start) > paragraph_end:
             carried = None  # a new paragraph starts in the story's own time
         paragraph_end = text.rfind("\n\n", 0, sentence.start)
+        away = elsewhere(doc, home) or (away if continued else None)
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
         found += _loose_numbers(doc, sentence.start, found)
         for q in found:
-            claim = reader.frame(sentence, doc, q, carried)
+            claim = reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end)
             if claim is not None:
                 claims.append(claim)
         carried = background_time(sentence.text, reader.published) or carried
         if carried is not None:
             paragraph_end = _continues(text, sentence.end, paragraph_end)
     return claims
+
+
+def _lead(article: Article, sentences: list[Sentence]) -> str:
+    """The headline and the first sentences: where the story happens is named there."""
+    body = [s.text for s in sentences[:4]]
+    return "\n".join([article.title or "", *body])[:1500]
+
+
+def lead_places(doc: Doc) -> frozenset[str]:
+    return frozenset(name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
+
+
+def elsewhere(doc: Doc, home: frozenset[str]) -> str | None:
+    """A place this sentence sets its figures in, when the lead names neither it nor any place of the
+    sentence: "more than a dozen were killed by a quake in eastern China" in a story about Iran."""
+    # a place that describes a name ("the Survey in Golden, Colo.") is not where the figures happen
+    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")
+              and not (e.root.head.dep_ == "prep" and e.root.head.head.ent_type_ in ("ORG", "PERSON"))]
+    if not places or not home:
+        return None
+    if any(keys_meet(name_key(p.text), h) or name_key(p.text) in h or h in name_key(p.text)
+           for p in places for h in home):
+        return None
+    preposed = [p for p in places if p.root.head.lower_ in ("in", "at", "near", "of")]
+    chosen = preposed[0] if preposed else None
+    return chosen.text if chosen is not None else None
 
 
 def extract_claims(article: Article, aliases: AliasTable) -> list[Claim]:

@@ -58,13 +58,11 @@ def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
 
 def find_subject(anchor: Token, noun: Token | None, verb: Token | None, lexicon: Lexicon) -> Token | None:
     start = noun if noun is not None else anchor
-    # the counted noun's possessor: "Acme's revenue", "the island's population"
-    for t in (start, *ancestors_within(start, 2)):
-        poss = child(t, "poss")
-        if poss is not None and (found := _subject_from(poss, lexicon)) is not None:
-            return found
-        if t.pos_ in ("VERB", "AUX"):
-            break
+    # the counted noun's possessor: "Acme's revenue", "the island's population" (a possessor further
+    # up describes something else: "X is Iran's largest island, with a population of N")
+    poss = child(start, "poss")
+    if poss is not None and (found := _subject_from(poss, lexicon)) is not None:
+        return found
     # an apposition or relative clause describes a name: "Bandar Abbas, a city of 500,000 people";
     # "X, home to N people" is parsed as a modifier of the verb but describes X just the same
     for t in ancestors_within(start, 5):
@@ -134,6 +132,8 @@ def find_sources(verb: Token | None, anchor: Token, lexicon: Lexicon) -> tuple[s
         subj = child(t, "nsubj")
         if subj is None or subj.pos_ == "PRON":
             continue
+        if t is verb and not is_name(subj):
+            continue  # "the quake measured 5.9": what is measured, not who says so
         sources += [_source_text(s) for s in (subj, *subj.conjuncts)]
         break
     return tuple(dict.fromkeys(s for s in sources if s))
@@ -169,6 +169,8 @@ def find_modality(quantity: Quantity, verb: Token | None, anchor: Token, lexicon
 def find_scope(anchor: Token, noun: Token | None, partitive: bool, lexicon: Lexicon) -> str:
     if partitive:
         return "part"
+    if noun is not None and any(c.dep_ == "prep" and c.lower_ == "per" for c in noun.children):
+        return "per_unit"  # "earnings per share"
     window = anchor.doc[max(anchor.sent.start, anchor.i - 3) : min(anchor.sent.end, anchor.i + 6)]
     words = " ".join(t.lower_ for t in window)
     if any(f" {cue} " in f" {words} " for cue in ("alone", "including", "of whom", "of which")):
@@ -186,6 +188,9 @@ def is_other_event(anchor: Token, noun: Token | None, lexicon: Lexicon) -> bool:
             if c.dep_ in ("det", "amod", "advmod") and c.lower_ in lexicon.other_event_cues:
                 return True
     before = anchor.doc[max(anchor.sent.start, anchor.i - 2) : anchor.i]
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < anchor.sent.end else None
+    if after is not None and after.lower_ in ("more", "additional", "extra"):
+        return True  # "two more victims": an increment, not the count itself
     return any(t.lower_ in lexicon.other_event_cues for t in before)
 
 

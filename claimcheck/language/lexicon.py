@@ -30,6 +30,12 @@ class Lexicon(BaseModel):
     all_but: tuple[str, ...]
     event_measures: frozenset[str]
     street_suffixes: dict[str, str]
+    result_phrases: dict[str, str]
+    copulas: frozenset[str]
+    evaluative_adjectives: frozenset[str]
+    counterfactual_aux: frozenset[str]
+    effect_classes: frozenset[str]
+    running_counts: frozenset[str]
 
     _classes: dict[str, str] = PrivateAttr(default_factory=dict)
     _modalities: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -42,7 +48,10 @@ class Lexicon(BaseModel):
             for cue in cues:
                 self._modalities.setdefault(cue, label)
 
-    def measure_class(self, lemma: str) -> str | None:
+    def measure_class(self, lemma: str, pos: str = "") -> str | None:
+        """The class of a lemma; an entry written "lemma:POS" holds for that part of speech only."""
+        if pos and (found := self._classes.get(f"{lemma.lower()}:{pos}")):
+            return found
         return self._classes.get(lemma.lower())
 
     def modality_of(self, phrase: str) -> str | None:

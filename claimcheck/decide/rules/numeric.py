@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 
 from claimcheck.decide.rules.base import Rule, RuleContext, register
 from claimcheck.decide.score import confidence, disjoint, pair_features, separation
 from claimcheck.enums import Severity
 from claimcheck.events.grouping import Event
 from claimcheck.extract import display
+from claimcheck.frames.timing import periods_compatible
 from claimcheck.models import Claim, ClaimKind, Finding, FindingValue
 
 _MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
@@ -55,7 +57,8 @@ def _value_of(cluster: list[Claim]) -> FindingValue:
 
 def _severity(score: float, features: dict[str, float]) -> Severity:
     exact_confirmed = features["both_exact"] and not features["soft_modality"]
-    if score >= 0.9 and (features["log_gap"] >= 2.3 or (features["log_gap"] >= 0.7 and exact_confirmed)):
+    if (score >= 0.75 and features["log_gap"] >= 2.3) or (score >= 0.9 and features["log_gap"] >= 0.7
+                                                           and exact_confirmed):
         return Severity.HIGH  # ten times apart, or twice apart with both figures exact and confirmed
     if exact_confirmed or score >= 0.75:
         return Severity.MEDIUM  # two confirmed exact figures for one event that differ are at least medium
@@ -78,6 +81,10 @@ def _explain(event: Event, values: list[FindingValue], majority: FindingValue | 
     return text
 
 
+def _same_period(a: Claim, b: Claim) -> bool:
+    return periods_compatible(a.period, b.period)
+
+
 def _apart(first: list[Claim], second: list[Claim]) -> bool:
     """No article gives both values: one that does shows they describe different things
     (a subgroup and the whole, two people), so the difference is no conflict."""
@@ -87,33 +94,57 @@ def _apart(first: list[Claim], second: list[Claim]) -> bool:
 _TIME_FEATURES = ("log_time_gap", "stated_times_differ", "same_day")
 
 
+_REPRESENTATIVES = 4  # claims per value compared: cost stays bounded when thousands repeat one value
+
+
+def pair_candidates(clusters: list[list[Claim]], *, same_value: bool = False
+                    ) -> Iterator[tuple[int, int, Claim, Claim]]:
+    """Cross-article pairs between value clusters that no article gives together and whose periods
+    can be the same (index of each cluster, and the two claims)."""
+    for i, first in enumerate(clusters):
+        for j in range(i + 1, len(clusters)):
+            second = clusters[j]
+            if not _apart(first, second):
+                continue
+            for a in first[:_REPRESENTATIVES]:
+                for b in second[:_REPRESENTATIVES]:
+                    if a.article != b.article and (same_value or _same_period(a, b)):
+                        yield i, j, a, b
+
+
+def scored_features(a: Claim, b: Claim, *, across_time: bool = False, same_value: bool = False
+                    ) -> dict[str, float]:
+    features = pair_features(a, b)
+    if across_time:
+        features.update(dict.fromkeys(_TIME_FEATURES, 0.0))
+    if same_value:  # the values agree by design: the gap is not the evidence here
+        features.update(log_gap=0.7, gap_over_precision=3.0)
+    return features
+
+
 def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]], *,
-                  across_time: bool = False) -> Finding | None:
-    """One finding from the clusters of an event, scored on its strongest cross-article pair.
+                  across_time: bool = False, same_value: bool = False) -> Finding | None:
+    """One finding from the clusters of an event: the values in pairs that score as a conflict,
+    with the confidence and features of the strongest pair.
     ``across_time``: the rule compares readings of different times on purpose (a running count
     that falls), so time distance is its premise, not evidence against it."""
     best: tuple[float, dict[str, float]] | None = None
-    for i, first in enumerate(clusters):
-        for second in clusters[i + 1 :]:
-            if not _apart(first, second):
-                continue
-            for a in first[:4]:
-                for b in second[:4]:
-                    if a.article == b.article:
-                        continue
-                    features = pair_features(a, b)
-                    if across_time:
-                        features.update(dict.fromkeys(_TIME_FEATURES, 0.0))
-                    score = confidence(features)
-                    if best is None or score > best[0]:
-                        best = (score, features)
+    involved: set[int] = set()
+    for i, j, a, b in pair_candidates(clusters, same_value=same_value):
+        features = scored_features(a, b, across_time=across_time, same_value=same_value)
+        score = confidence(features)
+        if score >= _MIN_CONFIDENCE:
+            involved.update((i, j))
+        if best is None or score > best[0]:
+            best = (score, features)
     if best is None or best[0] < _MIN_CONFIDENCE:
         return None
     score, features = best
-    values = [_value_of(c) for c in clusters]
+    kept = [c for index, c in enumerate(clusters) if index in involved]
+    values = [_value_of(c) for c in kept]
     values.sort(key=lambda v: (-len(v.articles), v.low if v.low is not None else 0.0))
     majority = values[0] if len(values[0].articles) > len(values[1].articles) else None
-    claims = [c for cluster in clusters for c in cluster]
+    claims = [c for cluster in kept for c in cluster]
     return Finding(
         id=finding_id(rule.code, event.key, event.measure, [v.display for v in values]),
         topic=finding_id(rule.code, event.key, event.measure, []),
@@ -124,6 +155,19 @@ def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]], *
         values=tuple(values), majority=majority.display if majority else None,
         outliers=tuple(v.display for v in values[1:]) if majority else (),
     )
+
+
+def same_time_clusters(event: Event) -> Iterator[list[list[Claim]]]:
+    """Value clusters per reading time: a running count compares only readings of one day, a fixed
+    figure all of them."""
+    by_time: dict[object, list[Claim]] = defaultdict(list)
+    for claim in event.claims:
+        key = claim.time.start if event.timeline and claim.time is not None else None
+        by_time[key].append(claim)
+    for _when, members in sorted(by_time.items(), key=lambda kv: str(kv[0])):
+        clusters = _cluster(members)
+        if len(clusters) > 1 and len({c.article for c in members}) > 1:
+            yield clusters
 
 
 @register
@@ -137,17 +181,10 @@ class NumericConflict(Rule):
     def findings(self, context: RuleContext) -> list[Finding]:
         found: list[Finding] = []
         for event in context.events:
-            by_time: dict[object, list[Claim]] = defaultdict(list)
-            for claim in event.claims:
-                # a running count compares only readings of one day; a fixed figure, all of them
-                key = claim.time.start if event.timeline and claim.time is not None else None
-                by_time[key].append(claim)
-            for _when, members in sorted(by_time.items(), key=lambda kv: str(kv[0])):
-                clusters = _cluster(members)
-                if len(clusters) > 1 and len({c.article for c in members}) > 1:
-                    finding = event_finding(NumericConflict, event, clusters)
-                    if finding is not None:
-                        found.append(finding)
+            for clusters in same_time_clusters(event):
+                finding = event_finding(NumericConflict, event, clusters)
+                if finding is not None:
+                    found.append(finding)
         return found
 
 
@@ -187,3 +224,42 @@ class RunningCountFalls(Rule):
 
 
 __all__ = ["NumericConflict", "RunningCountFalls", "separation"]
+
+
+@register
+class PeriodConflict(Rule):
+    code = "CC202"
+    name = "figure-period-conflict"
+    description = "The same figure for one measure given for two different reporting periods (Q1 vs Q2, 2023 vs 2024)"
+    kind = "temporal"
+    claim_kinds = (ClaimKind.NUMERIC,)
+
+    def findings(self, context: RuleContext) -> list[Finding]:
+        found: list[Finding] = []
+        for event in context.events:
+            if event.timeline:
+                continue  # a running count may stand still across periods
+            dated = [c for c in event.claims if c.period]
+            for a in dated:
+                for b in dated:
+                    if a.article >= b.article or periods_compatible(a.period, b.period) or disjoint(a, b, 0.0):
+                        continue
+                    if self._covers(event, a.article, b.period) or self._covers(event, b.article, a.period):
+                        continue  # each article speaks of both periods: two figures, not one misdated
+                    finding = event_finding(PeriodConflict, event, [[a], [b]], across_time=True, same_value=True)
+                    if finding is not None:
+                        found.append(finding.model_copy(update={"explanation": (
+                            f"{a.path.rsplit('/', 1)[-1]} gives {a.value.display} for {_period(a.period)}, "
+                            f"{b.path.rsplit('/', 1)[-1]} gives the same figure for {_period(b.period)}: "
+                            "one of them dates it wrongly.")}))
+                        break
+        return found
+
+    @staticmethod
+    def _covers(event: Event, article: str, period: str) -> bool:
+        return any(c.article == article and c.period and periods_compatible(c.period, period) for c in event.claims)
+
+
+def _period(label: str) -> str:
+    year, part = label.split("/", 1)
+    return " ".join(p for p in (part or "the year", "" if year == "*" else year) if p)
