@@ -152,13 +152,22 @@ def fit(rows: list[dict], strength: float) -> tuple[float, dict[str, float]]:
     sample = sample * np.where(y == 1, 0.5 / positives, 0.5 / negatives) * len(rows)
     w = prior.copy()
     penalty = np.full(len(prior), strength)
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+
+    def objective(v: np.ndarray) -> float:
+        z = x @ v
+        loss = np.logaddexp(0.0, z) - y * z  # -log p(y): stable for large |z|
+        return float((sample * loss).sum() + (penalty * (v - prior) ** 2).sum())
+
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
         gradient = x.T @ (sample * (p - y)) + 2 * penalty * (w - prior)
         hessian = (x * (sample * p * (1 - p))[:, None]).T @ x + 2 * np.diag(penalty)
         step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.abs(step).max()) < 1e-8:
+        size, current = 1.0, objective(w)
+        while objective(w - size * step) > current and size > 1e-6:
+            size /= 2  # backtracking: Newton steps can overshoot on separable data
+        w = w - size * step
+        if float(np.abs(size * step).max()) < 1e-8:
             break
     return float(w[0]), {name: float(v) for name, v in zip(FEATURES, w[1:], strict=True)}
 
@@ -180,7 +189,7 @@ def write_weights(bias: float, weights: dict[str, float], rows: list[dict]) -> N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="fit and print; write nothing")
-    parser.add_argument("--strength", type=float, default=5.0, help="pull toward the prior weights (L2)")
+    parser.add_argument("--strength", type=float, default=1.0, help="pull toward the prior weights (L2)")
     args = parser.parse_args()
     rows = collect()
     bias, weights = fit(rows, args.strength)

@@ -24,6 +24,7 @@ FEATURES = (
     "same_day",
     "log_time_gap",
     "soft_modality",
+    "modality_mismatch",
     "both_exact",
     "log_gap",
     "gap_over_precision",
@@ -58,20 +59,61 @@ def separation(a: Claim, b: Claim) -> float:
 
 
 def disjoint(a: Claim, b: Claim, tolerance: float = 0.005) -> bool:
-    """The two values cannot both hold. Two exact figures in the same unit differ when neither lies
-    inside the other's precision interval ("$5.52" and "$5.53" only touch at the rounding edge);
-    anything else needs a gap beyond a small slack for unit conversions."""
+    """The two values cannot both hold.
+
+    Figures stated alike are compared as stated: two exact figures differ when neither lies inside
+    the other's rounding interval ("$5.52" and "$5.53" only touch at its edge); two ranges differ
+    when an end differs ("$1.30 to $1.40" and "$1.30 to $1.45"); two precise estimates
+    ("approximately $7.50" and "approximately $7.60") and two bounds of one kind for a figure that
+    does not run ("at least $5" and "at least $6") differ when their figures do. Anything else
+    needs a gap between the intervals beyond a small slack for unit conversions."""
     (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
     if _exact_pair(a, b):
         na, nb = a.value.nominal, b.value.nominal
         assert na is not None and nb is not None
         return na != nb and not (b_low < na < b_high) and not (a_low < nb < a_high)
+    if _stated_alike(a, b):
+        # figures written in different units ("120 mph", "193 km/h") were rounded when converted
+        slack = 1e-9 if _surface_unit(a.value.text) == _surface_unit(b.value.text) else 0.01
+        if a.value.qualifier == "range":
+            return not (math.isclose(a_low, b_low, rel_tol=slack) and math.isclose(a_high, b_high, rel_tol=slack))
+        return not math.isclose(a.value.nominal or 0.0, b.value.nominal or 0.0, rel_tol=slack)
     return a_high * (1 + tolerance) < b_low or b_high * (1 + tolerance) < a_low
 
 
 def _exact_pair(a: Claim, b: Claim) -> bool:
     return (a.value.qualifier == "exact" and b.value.qualifier == "exact" and a.value.unit == b.value.unit
             and a.value.nominal is not None and b.value.nominal is not None)
+
+
+_BOUND_QUALIFIERS = frozenset({"over", "at_least", "under", "at_most", "up_to"})
+
+
+def _stated_alike(a: Claim, b: Claim) -> bool:
+    qualifier = a.value.qualifier
+    if qualifier != b.value.qualifier or a.value.unit != b.value.unit or a.value.nominal is None \
+            or b.value.nominal is None:
+        return False
+    if qualifier == "range":
+        return True
+    if qualifier in ("approx", "nearly"):
+        return significant_digits(a.value.text) >= 3 and significant_digits(b.value.text) >= 3
+    # a running count's bounds move as the story does: "at least 3" at noon, "at least 10" at night
+    return qualifier in _BOUND_QUALIFIERS and not (a.time_varying or b.time_varying)
+
+
+def _surface_unit(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha() or ch in "$€£%")
+
+
+def significant_digits(text: str) -> int:
+    """Digits a figure is stated to: "7.50" has three, "200,000" one, "1.4 million" two."""
+    number = next((part for part in text.replace(",", "").split() if any(ch.isdigit() for ch in part)), "")
+    number = "".join(ch for ch in number if ch.isdigit() or ch == ".")
+    digits = number.replace(".", "").lstrip("0")
+    if "." not in number:
+        digits = digits.rstrip("0")
+    return len(digits)
 
 
 def _precision_steps(a: Claim, b: Claim) -> float:
@@ -85,6 +127,7 @@ def _precision_steps(a: Claim, b: Claim) -> float:
     return min(10.0, gap / max(min(widths), 1e-9))
 
 
+_HEDGES = frozenset({"estimate", "ceiling", "bound", "hedged"})
 _LIGHT_VERBS = frozenset({"be", "have", "say", "make", "give", "get", "take", "put", "include", "report"})
 
 
@@ -98,7 +141,8 @@ def _predicate_class(claim: Claim) -> str:
 
 
 def pair_features(a: Claim, b: Claim) -> dict[str, float]:
-    soft = sum(1 for c in (a, b) if c.modality != "confirmed")
+    soft = sum(1 for c in (a, b) if c.modality in _HEDGES)
+    planned = [c.modality in ("plan", "forecast") for c in (a, b)]
     days = 0.0
     if a.time is not None and b.time is not None:
         days = abs((a.time.start - b.time.start).days)
@@ -119,6 +163,8 @@ def pair_features(a: Claim, b: Claim) -> dict[str, float]:
         "same_day": float(a.time is not None and b.time is not None and a.time.start == b.time.start),
         "log_time_gap": math.log1p(days),
         "soft_modality": float(soft),
+        # a plan or forecast set against what was done: lower severity, never hidden
+        "modality_mismatch": float(planned[0] != planned[1]),
         "both_exact": float(a.value.qualifier == "exact" and b.value.qualifier == "exact"),
         "log_gap": math.log(min(separation(a, b), 1e6)),
         "gap_over_precision": _precision_steps(a, b),

@@ -58,6 +58,11 @@ def _subject_roots(claims: list[Claim]) -> dict[tuple[str, str], str]:
         for key in ordered:
             root = next((r for r in ordered if r != key and len(r) > len(key) and keys_meet(key, r)), key)
             roots[(measure, key)] = roots.get((measure, root), root)
+        named = {roots[(measure, k)] for k in keys if k}
+        if "" in keys and len(named) == 1:
+            # every article that names what this measure is about names the same thing: the ones
+            # that name nothing speak of it too
+            roots[(measure, "")] = next(iter(named))
     return roots
 
 
@@ -93,6 +98,8 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
     buckets: dict[tuple[str, str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in numeric:
         subject = roots[(claim.measure, name_key(claim.subject))]
+        if claim.subject and any(keys_meet(name_key(claim.subject), name_key(s)) for s in claim.sources):
+            subject = roots.get((claim.measure, ""), "")  # "the Survey puts the magnitude at 6.1": a source
         period = period_of(claim, published)
         if period == "another event":
             continue

@@ -27,7 +27,8 @@ def restrictors(noun: Token | None, verb: Token | None, lexicon: Lexicon) -> tup
     found: list[str] = []
     if noun is not None:
         found += [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ == "ADJ"
-                  and c.lemma_.lower() not in lexicon.evaluative_adjectives]
+                  and c.lemma_.lower() not in lexicon.evaluative_adjectives and c.text.isalpha()
+                  and c.lemma_.lower() not in _PERIOD_WORDS]
         found += [c.lemma_.lower() for c in noun.children if c.dep_ == "amod" and c.pos_ == "VERB"]
     if verb is not None:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"):
@@ -190,6 +191,8 @@ def _compound(noun: Token, lexicon: Lexicon) -> str:
     return ""
 
 
+_PERIOD_WORDS = frozenset({"quarterly", "annual", "yearly", "monthly", "weekly", "daily", "fiscal", "q1", "q2",
+                           "q3", "q4", "h1", "h2"})
 _PERIOD_NOUNS = frozenset({"quarter", "year", "month", "week", "day", "half", "period", "season"})
 
 

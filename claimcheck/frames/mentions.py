@@ -54,9 +54,12 @@ def keys_meet(a: str, b: str) -> bool:
 class ArticleMentions:
     """What definite descriptions and pronouns stand for in one article."""
 
-    def __init__(self, text: str, anaphora_nouns: frozenset[str]) -> None:
+    def __init__(self, text: str, anaphora_nouns: frozenset[str], organisation_nouns: frozenset[str] = frozenset(),
+                 main_organisation: str | None = None) -> None:
         self.text = text
         self.nouns = anaphora_nouns
+        self.organisation_nouns = organisation_nouns
+        self.main_organisation = main_organisation  # the organisation the article names most
         self.topic: str | None = None  # the last named subject: "it" and "they" refer back to it
         self._cache: dict[str, str | None] = {}
 
@@ -88,4 +91,6 @@ class ArticleMentions:
         if is_pronoun:
             return self.topic or ""
         found = self.named(lemma)
+        if not found and lemma in self.organisation_nouns:
+            found = self.main_organisation  # "the automaker", "the company": the one the story is about
         return found or ""

@@ -161,10 +161,11 @@ def _loose_numbers(doc: Doc, offset: int, found: list[Quantity]) -> list[Quantit
 
 
 class _Reader:
-    def __init__(self, article: Article, lexicon: Lexicon) -> None:
+    def __init__(self, article: Article, lexicon: Lexicon, main_organisation: str | None = None) -> None:
         self.article = article
         self.lexicon = lexicon
-        self.mentions = ArticleMentions(article.text, lexicon.anaphora_nouns)
+        self.mentions = ArticleMentions(article.text, lexicon.anaphora_nouns | lexicon.organisation_nouns,
+                                        lexicon.organisation_nouns, main_organisation)
         self.published = article.published.span if article.published else None
 
     def frame(self, sentence: Sentence, doc: Doc, q: Quantity, carried: ClaimTime | None,
@@ -205,6 +206,8 @@ class _Reader:
             predicate=reading.predicate,
             restrictors=restrictors(noun, governing_verb(noun if noun is not None else anchor), self.lexicon),
             sources=roles.sources, place=away or roles.place, target=roles.target, time_stated=when.stated,
+            time_guessed=not when.stated and self.article.published is not None
+            and self.article.published.origin == "inferred",
             other_event=roles.other_event, elsewhere=away is not None, in_lead=lead,
             period=period_label(sentence.text, q.start - sentence.start, q.end - sentence.start),
         )
@@ -262,15 +265,17 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
     if not wanted:
         return []
     nlp = load_pipeline()
-    reader = _Reader(article, lexicon)
-    home = lead_places(nlp(_lead(article, sentences)))
+    lead = nlp(_lead(article, sentences))
+    docs = list(nlp.pipe([s.text for s in wanted], batch_size=64))
+    reader = _Reader(article, lexicon, main_organisation([lead, *docs]))
+    home = lead_places(lead)
     body = [s for s in sentences if not s.heading]
     lead_end = body[min(2, len(body) - 1)].end if body else 0  # the first three sentences of the body
     claims: list[Claim] = []
     carried: ClaimTime | None = None
     away: str | None = None
     paragraph_end = -1
-    for sentence, doc in zip(wanted, nlp.pipe([s.text for s in wanted], batch_size=64), strict=True):
+    for sentence, doc in zip(wanted, docs, strict=True):
         continued = bool(_PRONOUN_START.match(sentence.text)) and away is not None
         if text.rfind("\n\n", 0, sentence.start) > paragraph_end:
             carried = None  # a new paragraph starts in the story's own time
@@ -293,6 +298,22 @@ def _lead(article: Article, sentences: list[Sentence]) -> str:
     """The headline and the first sentences: where the story happens is named there."""
     body = [s.text for s in sentences[:4]]
     return "\n".join([article.title or "", *body])[:1500]
+
+
+def main_organisation(docs: list[Doc]) -> str | None:
+    """The organisation an article names most (the lead counts double), for "the company"."""
+    counts: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    for index, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                key = name_key(ent.text)
+                counts[key] = counts.get(key, 0) + (2 if index == 0 else 1)
+                spelled.setdefault(key, ent.text)
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda k: counts[k])
+    return spelled[best]
 
 
 def lead_places(doc: Doc) -> frozenset[str]:

@@ -51,7 +51,7 @@ def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
         return None
     if is_name(token):
         return token
-    if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora_nouns:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora_nouns | lexicon.organisation_nouns:
         return token
     return None
 

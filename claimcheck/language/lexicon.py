@@ -36,6 +36,7 @@ class Lexicon(BaseModel):
     counterfactual_aux: frozenset[str]
     effect_classes: frozenset[str]
     running_counts: frozenset[str]
+    organisation_nouns: frozenset[str]
 
     _classes: dict[str, str] = PrivateAttr(default_factory=dict)
     _modalities: dict[str, str] = PrivateAttr(default_factory=dict)

@@ -56,13 +56,20 @@ def _value_of(cluster: list[Claim]) -> FindingValue:
 
 
 def _severity(score: float, features: dict[str, float]) -> Severity:
-    exact_confirmed = features["both_exact"] and not features["soft_modality"]
-    if (score >= 0.75 and features["log_gap"] >= 2.3) or (score >= 0.9 and features["log_gap"] >= 0.7
-                                                           and exact_confirmed):
-        return Severity.HIGH  # ten times apart, or twice apart with both figures exact and confirmed
-    if exact_confirmed or score >= 0.75:
-        return Severity.MEDIUM  # two confirmed exact figures for one event that differ are at least medium
-    return Severity.LOW
+    """Severity combines how sure the conflict is (the score, already past the reporting bar) with
+    how far apart the figures are and how firmly they are stated. A plan set against an outcome
+    ("modality_mismatch") is shown one level lower, never hidden."""
+    exact_confirmed = bool(features["both_exact"]) and not features["soft_modality"]
+    planned = bool(features["modality_mismatch"])
+    if features["log_gap"] >= 2.3 or (exact_confirmed and features["log_gap"] >= 0.7 and score >= 0.75):
+        level = Severity.HIGH  # ten times apart, or twice apart with both figures exact and confirmed
+    elif exact_confirmed or score >= 0.75 or features["log_gap"] >= 0.4:
+        level = Severity.MEDIUM  # two confirmed exact figures for one event that differ are at least medium
+    else:
+        level = Severity.LOW
+    if planned and level is not Severity.LOW:
+        level = Severity.MEDIUM if level is Severity.HIGH else Severity.LOW
+    return level
 
 
 def finding_id(rule: str, event: str, measure: str, values: list[str]) -> str:
@@ -85,10 +92,21 @@ def _same_period(a: Claim, b: Claim) -> bool:
     return periods_compatible(a.period, b.period)
 
 
+def _given_together(event: Event, a: Claim, b: Claim) -> bool:
+    """One article of the event gives both values: they describe different things."""
+    for article in {a.article, b.article}:
+        mine = [c for c in event.claims if c.article == article]
+        if any(not disjoint(c, a) for c in mine) and any(not disjoint(c, b) for c in mine):
+            return True
+    return False
+
+
 def _apart(first: list[Claim], second: list[Claim]) -> bool:
     """No article gives both values: one that does shows they describe different things
     (a subgroup and the whole, two people), so the difference is no conflict."""
-    return not ({c.article for c in first} & {c.article for c in second})
+    stated_first = {c.article for c in first if c.value.qualifier not in _BOUNDS}
+    stated_second = {c.article for c in second if c.value.qualifier not in _BOUNDS}
+    return not (stated_first & stated_second)  # a bound ("at least 6") fits many values: it proves nothing
 
 
 _TIME_FEATURES = ("log_time_gap", "stated_times_differ", "same_day")
@@ -201,7 +219,9 @@ class RunningCountFalls(Rule):
         for event in context.events:
             if not event.timeline:
                 continue
-            dated = [c for c in event.claims if c.time is not None and c.modality not in ("plan", "forecast")]
+            # a reading's time must be known: said in the text or the article's real date, not a guess
+            dated = [c for c in event.claims if c.time is not None and not c.time_guessed
+                     and c.modality not in ("plan", "forecast")]
             dated.sort(key=lambda c: (c.time.start if c.time else None, c.id))
             peak: Claim | None = None
             for claim in dated:
@@ -209,6 +229,7 @@ class RunningCountFalls(Rule):
                 if peak is not None and peak.time is not None and peak.time.end < claim.time.start and (
                     claim.value.high is not None and peak.value.low is not None
                     and claim.value.high * 1.005 < peak.value.low and peak.article != claim.article
+                    and not _given_together(event, peak, claim)
                 ):
                     finding = event_finding(RunningCountFalls, event, [[peak], [claim]], across_time=True)
                     if finding is not None:
