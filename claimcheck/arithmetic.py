@@ -148,6 +148,12 @@ def _position(claim: Claim) -> int:
     return found if found >= 0 else claim.sentence.find(claim.quote)
 
 
+def _nearest(candidates: list[Claim], where: int) -> list[Claim]:
+    """The candidate nearest a change, preferring those after it ("rose 12% to X from Y")."""
+    after = [c for c in candidates if _position(c) > where]
+    return sorted(after or candidates, key=lambda c: abs(_position(c) - where))[:1]
+
+
 def _by_sentence(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -186,7 +192,7 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
     findings: list[Finding] = []
     for group in _by_sentence(claims).values():
         changes = [c for c in group if c.kind == ClaimKind.NUMERIC and c.value.dimension == "percent"
-                   and c.measure.split(" ", 1)[0] in ("up", "down")]
+                   and (c.change or c.measure.split(" ", 1)[0] in ("up", "down"))]
         values = [c for c in group
                   if c.kind == ClaimKind.NUMERIC and c.value.dimension not in ("percent", "ratio")
                   and c.value.low and c.value.high]
@@ -196,10 +202,15 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
                 lead = claim.sentence[max(0, _position(claim) - 8) : _position(claim)]
                 return lead.strip().lower().endswith(word)
 
-            # "X was up 12% from Y" and "rose 12% to X, from Y": the old value follows "from",
-            # the new one stands before the change or follows "to"
-            olds = [c for c in values if _position(c) > where and preceded_by(c, "from")]
-            news = [c for c in values if c not in olds and (_position(c) < where or preceded_by(c, "to"))]
+            # "X was up 12% from Y", "rose 12% to X, from Y", "from Y to X, a rise of 12%": the old
+            # value follows "from", the new one follows "to" or stands before the change; each
+            # change takes the nearest of each, so two changes in one sentence keep their own values
+            others = [_position(c) for c in changes if c is not change]
+            mine = [c for c in values  # values of this change's clause: no other change stands between
+                    if not any(min(where, _position(c)) < p < max(where, _position(c)) for p in others)]
+            olds = _nearest([c for c in mine if preceded_by(c, "from")], where)
+            news = _nearest([c for c in mine if c not in olds and preceded_by(c, "to")], where) or sorted(
+                (c for c in mine if c not in olds and _position(c) < where), key=lambda c: where - _position(c))[:1]
             for old in olds:
                 for new in news:
                     if (new.value.unit, new.value.dimension) != (old.value.unit, old.value.dimension):
@@ -207,7 +218,7 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
                     ratio = _ratio_interval(new, old)
                     if ratio is None or change.value.low is None or change.value.high is None:
                         continue
-                    down = change.measure.startswith("down")
+                    down = change.change == "down" or (not change.change and change.measure.startswith("down"))
                     pct = ((1 - ratio[1]) * 100, (1 - ratio[0]) * 100) if down else ((ratio[0] - 1) * 100,
                                                                                      (ratio[1] - 1) * 100)
                     slack = max(0.5, 0.05 * abs(change.value.high))

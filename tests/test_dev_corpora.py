@@ -29,7 +29,7 @@ CORPORA = {
 FLOORS: dict[str, tuple[float, float]] = {
     "seeds": (1.0, 1.0),
     "storm_merrow": (0.5, 0.55),
-    "brightwater_earnings": (0.25, 0.9),
+    "brightwater_earnings": (0.5, 0.8),
     "synthetic-200": (0.75, 0.8),
 }
 

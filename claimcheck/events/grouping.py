@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from claimcheck.frames.mentions import keys_meet, name_key
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Claim, ClaimKind, Frozen
 
 _STORY_WINDOW = dt.timedelta(days=10)  # a stated time this far before the article's date is another event
@@ -90,6 +91,15 @@ def _source_keys(claim: Claim) -> list[str]:
     return [name_key(s) for s in claim.sources if _named(s)]
 
 
+def _runs(measure: str, members: list[Claim]) -> bool:
+    """A count reported over days runs (later growth is an update) unless the measure is fixed by
+    nature (a population, a distance) or the figures are not counts at all."""
+    base = measure.split(" (", 1)[0]
+    if base in load_lexicon("en").fixed_measures:
+        return False
+    return any(c.time_varying for c in members) or all(c.value.dimension == "number" for c in members)
+
+
 def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Event]:
     numeric = [c for c in claims if c.kind == ClaimKind.NUMERIC and c.measure not in _UNCOMPARABLE
                and c.polarity]
@@ -121,6 +131,6 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
             continue
         key = "|".join((measure, subject, target, source, period, scope_key))
         events.append(Event(key=key, measure=measure, subject=members[0].subject if subject else "",
-                            source=source, period=period, timeline=any(c.time_varying for c in members),
+                            source=source, period=period, timeline=_runs(measure, members),
                             claims=tuple(sorted(members, key=lambda c: (c.path, c.start)))))
     return events

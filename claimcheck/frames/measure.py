@@ -87,7 +87,7 @@ def counted_noun(anchor: Token) -> tuple[Token | None, int | None]:
     return None, None
 
 
-def _age_cue(anchor: Token) -> bool:
+def age_cue(anchor: Token) -> bool:
     """ "ages 47 and 48", "aged 45", "Smith, 45,": a person's age."""
     before = [t.lower_ for t in anchor.doc[max(anchor.sent.start, anchor.i - 3) : anchor.i]]
     if any(word in ("age", "ages", "aged") for word in before):
@@ -99,7 +99,7 @@ def _age_cue(anchor: Token) -> bool:
 
 
 def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> MeasureReading:
-    if quantity.dimension == "number" and _age_cue(anchor):
+    if quantity.dimension == "number" and age_cue(anchor):
         return MeasureReading(measure="age", counted="", predicate="", terms=("age",), tokens=())
     noun, partitive = counted_noun(anchor)
     verb = governing_verb(noun if noun is not None else anchor)

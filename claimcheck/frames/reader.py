@@ -12,6 +12,7 @@ import bisect
 import hashlib
 import re
 from pathlib import Path
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
@@ -20,11 +21,11 @@ from claimcheck.extract.entities import AliasTable
 from claimcheck.extract.extractor import extract_claims as extract_special
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import Sentence, split_sentences
-from claimcheck.frames.measure import MeasureReading, read_measure, restrictors
+from claimcheck.frames.measure import MeasureReading, age_cue, read_measure, restrictors
 from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
 from claimcheck.frames.roles import read_roles
 from claimcheck.frames.timing import ClaimTime, background_time, claim_time, period_label
-from claimcheck.frames.tokens import governing_verb, tokens_in
+from claimcheck.frames.tokens import ancestors_within, governing_verb, tokens_in
 from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon
 from claimcheck.language.pipeline import load_pipeline, pipeline_id
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
@@ -113,6 +114,18 @@ def _continues(text: str, end: int, paragraph_end: int) -> int:
 _GLUED = re.compile(r"([a-z]{3,})-(\d+(?:\.\d+)?)")
 
 
+def _direction(anchor: Token, lexicon: Lexicon) -> Literal["", "up", "down"]:
+    """ "rose 9.5%", "a 12% drop", "an increase of 4%", "down 3%": which way a stated change goes."""
+    near = [anchor.head, *anchor.children, *ancestors_within(anchor, 3)]
+    for token in near:
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.change_up or token.lower_ in lexicon.change_up:
+            return "up"
+        if lemma in lexicon.change_down or token.lower_ in lexicon.change_down:
+            return "down"
+    return ""
+
+
 def _counterfactual(anchor: Token, lexicon: Lexicon) -> bool:
     """ "There should have been six people dead": a figure of what did not happen."""
     verb = governing_verb(anchor)
@@ -173,7 +186,7 @@ class _Reader:
         if q.kind in _SKIP_KINDS or q.dimension in SPEC_DIMENSIONS or _in_code(self.article.text, q):
             return None
         anchor = _anchor(doc, sentence.start, q)
-        if anchor is None or _is_date_part(anchor):
+        if anchor is None or (_is_date_part(anchor) and not age_cue(anchor)):
             return None
         if anchor.lower_ == "one" and anchor.dep_ not in ("nummod",) and q.text.lower() == "one":
             return None  # "one of them", "and one critically": a pronoun, not a count
@@ -209,6 +222,7 @@ class _Reader:
             time_guessed=not when.stated and self.article.published is not None
             and self.article.published.origin == "inferred",
             other_event=roles.other_event, elsewhere=away is not None, in_lead=lead,
+            change=_direction(anchor, self.lexicon) if q.dimension == "percent" else "",
             period=period_label(sentence.text, q.start - sentence.start, q.end - sentence.start),
         )
 
@@ -258,7 +272,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
     """Numeric frames of one article, parsing only the sentences that carry a figure."""
     lexicon = lexicon or load_lexicon("en")
     text = article.text
-    quantities = find_quantities(text)
+    quantities = _split_changes(text, find_quantities(text))
     starts = [q.start for q in quantities]
     sentences = [s for s in split_sentences(text) if not s.table_row]
     wanted = [s for s in sentences if _NUMBERISH.search(s.text)]
@@ -292,6 +306,33 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         if carried is not None:
             paragraph_end = _continues(text, sentence.end, paragraph_end)
     return claims
+
+
+_FROM_TO = re.compile(r"(?i)^from\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$")
+
+
+def _split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "from 2,640 euros to 2,830 euros" is a change between two figures, not a range: news writes a
+    range "between X and Y" or "X to Y". Each end becomes a figure of its own."""
+    out: list[Quantity] = []
+    for q in quantities:
+        match = _FROM_TO.match(q.text) if q.qualifier == "range" else None
+        parts = []
+        if match:
+            for name in ("old", "new"):
+                found = find_quantities(match.group(name))
+                if len(found) == 1:
+                    shift = q.start + match.start(name)
+                    parts.append(found[0].model_copy(update={"start": found[0].start + shift,
+                                                             "end": found[0].end + shift}))
+        if (len(parts) == 2 and parts[0].unit == parts[1].unit) or (len(parts) == 2 and not parts[0].unit):
+            if not parts[0].unit and parts[1].unit:  # "from 2,640 to 2,830 euros": the unit is said once
+                parts[0] = parts[0].model_copy(update={"unit": parts[1].unit, "dimension": parts[1].dimension,
+                                                       "kind": parts[1].kind})
+            out.extend(parts)
+        else:
+            out.append(q)
+    return sorted(out, key=lambda q: (q.start, q.end))
 
 
 def _lead(article: Article, sentences: list[Sentence]) -> str:

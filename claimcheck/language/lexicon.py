@@ -37,6 +37,9 @@ class Lexicon(BaseModel):
     effect_classes: frozenset[str]
     running_counts: frozenset[str]
     organisation_nouns: frozenset[str]
+    change_up: frozenset[str]
+    change_down: frozenset[str]
+    fixed_measures: frozenset[str]
 
     _classes: dict[str, str] = PrivateAttr(default_factory=dict)
     _modalities: dict[str, str] = PrivateAttr(default_factory=dict)

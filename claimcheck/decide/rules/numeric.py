@@ -13,6 +13,7 @@ from claimcheck.enums import Severity
 from claimcheck.events.grouping import Event
 from claimcheck.extract import display
 from claimcheck.frames.timing import periods_compatible
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Claim, ClaimKind, Finding, FindingValue
 
 _MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
@@ -179,10 +180,16 @@ def same_time_clusters(event: Event) -> Iterator[list[list[Claim]]]:
     """Value clusters per reading time: a running count compares only readings of one day, a fixed
     figure all of them."""
     by_time: dict[object, list[Claim]] = defaultdict(list)
+    timeless: list[Claim] = []
     for claim in event.claims:
-        key = claim.time.start if event.timeline and claim.time is not None else None
-        by_time[key].append(claim)
-    for _when, members in sorted(by_time.items(), key=lambda kv: str(kv[0])):
+        if event.timeline and claim.time is None:
+            timeless.append(claim)  # an undated text (a summary, a note) can speak of any day
+            continue
+        by_time[claim.time.start if event.timeline and claim.time is not None else None].append(claim)
+    if not by_time:
+        by_time[None] = []
+    for _when, dated in sorted(by_time.items(), key=lambda kv: str(kv[0])):
+        members = [*dated, *timeless]
         clusters = _cluster(members)
         if len(clusters) > 1 and len({c.article for c in members}) > 1:
             yield clusters
@@ -216,9 +223,10 @@ class RunningCountFalls(Rule):
 
     def findings(self, context: RuleContext) -> list[Finding]:
         found: list[Finding] = []
+        running = load_lexicon("en").running_counts
         for event in context.events:
-            if not event.timeline:
-                continue
+            if not event.timeline or event.measure.split(" (", 1)[0] not in running:
+                continue  # only a running total cannot fall; a count of a state ("still in hospital") can
             # a reading's time must be known: said in the text or the article's real date, not a guess
             dated = [c for c in event.claims if c.time is not None and not c.time_guessed
                      and c.modality not in ("plan", "forecast")]
