@@ -192,6 +192,31 @@ def _date_in_line(line: str) -> tuple[dt.date, str, bool] | None:
     return None
 
 
+_YEARLESS_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|-{1,2})\s"
+)
+
+
+def yearless_dateline(article: Article, year: int, max_lines: int = 15) -> ArticleDate | None:
+    """ "ESSENDORF, June 17 (Wire) -": wire copy omits the year of the day it is filed; the year is
+    that of the other articles of the folder (years a text mentions are often of older events)."""
+    for line_no, line in enumerate(article.text.splitlines()[: max_lines * 3], start=1):
+        match = _YEARLESS_DATELINE_RE.match(line[:200])
+        if not match:
+            continue
+        month = MONTHS.get(match["month"].lower()[:3])
+        try:
+            day = dt.date(year, month or 0, int(match["day"]))
+        except ValueError:
+            return None
+        reason = (f'dateline "{match["month"]} {match["day"]}" on line {line_no}, '
+                  f"year {day.year} from the other articles' dates")
+        return ArticleDate(span=day_span(day), origin="dateline", reason=reason)
+    return None
+
+
 # --------------------------------------------------------------------------- inference
 
 

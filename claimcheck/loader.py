@@ -12,10 +12,10 @@ import hashlib
 import os
 import re
 import stat
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from claimcheck.dating import date_article, ledger_entry
+from claimcheck.dating import date_article, ledger_entry, yearless_dateline
 from claimcheck.decode import read_text
 from claimcheck.ledger.schema import Ledger
 from claimcheck.models import Article, SkippedFile
@@ -272,4 +272,26 @@ def load_articles(
             article = article.model_copy(update={"id": f"{article.id}~{count}"})
         article = _apply_ledger(article, ledger)
         result.append(date_article(article, ledger=ledger, as_of=as_of))
-    return result, sorted(skipped, key=lambda s: _sort_key(s.path))
+    return _date_yearless(result), sorted(skipped, key=lambda s: _sort_key(s.path))
+
+
+_FIRM = ("front-matter", "metadata", "ledger", "dateline", "as-of")
+
+
+def _date_yearless(articles: list[Article]) -> list[Article]:
+    """Articles dated only by a guessed year, whose dateline gives a day without a year, take the year
+    most of the folder's firmly dated articles have."""
+    years = Counter(a.published.span.start.year for a in articles
+                    if a.published is not None and a.published.origin in _FIRM
+                    and a.published.span.start == a.published.span.end)
+    if not years:
+        return articles
+    year = years.most_common(1)[0][0]
+    dated: list[Article] = []
+    for article in articles:
+        if article.published is None or article.published.origin == "inferred":
+            found = yearless_dateline(article, year)
+            if found is not None:
+                article = article.model_copy(update={"published": found})
+        dated.append(article)
+    return dated

@@ -204,6 +204,7 @@ class Claim(Frozen):
     time_stated: bool = False  # the time is said in the text, not taken from the article's date
     time_guessed: bool = False  # the article's date was only inferred from years its text mentions
     other_event: bool = False  # "another 2,000", "the previous round": not the story's own figure
+    state: Literal["", "on", "off"] = ""  # a status claim: running/open ("on") or not ("off") over its value's days
     change: Literal["", "up", "down"] = ""  # a stated change: "rose 9.5%", "a 12% drop"
     in_lead: bool = False  # said in the article's first sentences, where a story puts its main figures
     elsewhere: bool = False  # set in a place the article's lead does not name: another event ("a quake in X")

@@ -104,10 +104,13 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
     numeric = [c for c in claims if c.kind == ClaimKind.NUMERIC and c.measure not in _UNCOMPARABLE
                and c.polarity]
     roots = _subject_roots(numeric)
+    fixed = load_lexicon("en").fixed_measures
     by_source = source_dependent(numeric)
     buckets: dict[tuple[str, str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in numeric:
         subject = roots[(claim.measure, name_key(claim.subject))]
+        if not subject and claim.measure in fixed:
+            continue  # an age, a distance, a population of nothing named says nothing comparable
         if claim.subject and any(keys_meet(name_key(claim.subject), name_key(s)) for s in claim.sources):
             subject = roots.get((claim.measure, ""), "")  # "the Survey puts the magnitude at 6.1": a source
         period = period_of(claim, published)

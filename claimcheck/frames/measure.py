@@ -29,7 +29,7 @@ def restrictors(noun: Token | None, verb: Token | None, lexicon: Lexicon) -> tup
         found += [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ == "ADJ"
                   and c.lemma_.lower() not in lexicon.evaluative_adjectives and c.text.isalpha()
                   and c.lemma_.lower() not in _PERIOD_WORDS]
-        found += [c.lemma_.lower() for c in noun.children if c.dep_ == "amod" and c.pos_ == "VERB"]
+        found += [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "acl", "relcl") and c.pos_ == "VERB"]
     if verb is not None:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)

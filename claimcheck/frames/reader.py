@@ -24,6 +24,7 @@ from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.frames.measure import MeasureReading, age_cue, read_measure, restrictors
 from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
 from claimcheck.frames.roles import read_roles
+from claimcheck.frames.status import status_claims
 from claimcheck.frames.timing import ClaimTime, background_time, claim_time, period_label
 from claimcheck.frames.tokens import ancestors_within, governing_verb, tokens_in
 from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon
@@ -43,6 +44,13 @@ def _source_digest() -> str:
 
 
 FRAMES_VERSION = f"frames-1-{_source_digest()}-{lexicon_digest()}-{pipeline_id()}"
+# a sentence that may say a state and when: "resumed on Monday", "stays closed until at least July 1"
+_STATUS_CUE = re.compile(
+    r"(?i)\b(?:resum|reopen|open|restart|relaunch|launch|clos|shut|suspend|halt|stop|cancel|postpon|delay|"
+    r"ground|paus|remain|stay|sign|veto|lift|began|begin|start|run|return)\w*\b.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|tomorrow|yesterday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|month|until|since|\d{4})\b"
+)
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
                         r"hundred|thousand|million|billion)\b", re.IGNORECASE)
 _NON_NEGATIVE = {"number", "currency", "percent", "length", "area", "mass", "time", "data", "power", "energy"}
@@ -275,7 +283,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
     quantities = _split_changes(text, find_quantities(text))
     starts = [q.start for q in quantities]
     sentences = [s for s in split_sentences(text) if not s.table_row]
-    wanted = [s for s in sentences if _NUMBERISH.search(s.text)]
+    wanted = [s for s in sentences if _NUMBERISH.search(s.text) or _STATUS_CUE.search(s.text)]
     if not wanted:
         return []
     nlp = load_pipeline()
@@ -302,6 +310,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
             claim = reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end)
             if claim is not None:
                 claims.append(claim)
+        claims.extend(status_claims(article, sentence, doc, reader.mentions, lexicon))
         carried = background_time(sentence.text, reader.published) or carried
         if carried is not None:
             paragraph_end = _continues(text, sentence.end, paragraph_end)

@@ -32,6 +32,32 @@ def _day(d: dt.date) -> DateSpan:
     return DateSpan(start=d, end=d)
 
 
+_FORWARD = re.compile(
+    r"(?i)\b(?:until|till|through|by|next|before|from)\b(?:\s+at\s+(?:the\s+)?(?:least|earliest))?\s*$"
+)
+_MONTH_DAY = re.compile(
+    r"(?i)\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})"
+)
+_MONTH_NUMBER = {name: i for i, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def month_days(text: str, published: DateSpan | None) -> list[tuple[int, int, DateSpan, str]]:
+    """ "July 1", "on June 9": a day of the article's year (no year said)."""
+    if published is None:
+        return []
+    found: list[tuple[int, int, DateSpan, str]] = []
+    for match in _MONTH_DAY.finditer(text):
+        month = _MONTH_NUMBER[match.group("month").lower()[:3]]
+        try:
+            day = dt.date(published.end.year, month, int(match.group("day")))
+        except ValueError:
+            continue
+        found.append((match.start(), match.end(), _day(day), match.group(0)))
+    return found
+
+
 def relative_days(text: str, published: DateSpan | None) -> list[tuple[int, int, DateSpan, str]]:
     if published is None or published.start != published.end:
         return []
@@ -39,7 +65,13 @@ def relative_days(text: str, published: DateSpan | None) -> list[tuple[int, int,
     found: list[tuple[int, int, DateSpan, str]] = []
     for match in _RELATIVE_DAY.finditer(text):
         if match.group("weekday"):
-            back = (day.weekday() - _WEEKDAYS.index(match.group("weekday").lower())) % 7
+            target = _WEEKDAYS.index(match.group("weekday").lower())
+            if _FORWARD.search(text[max(0, match.start() - 24) : match.start()]):
+                # "until Saturday", "by Friday", "next Tuesday": the coming one
+                ahead = (target - day.weekday()) % 7 or 7
+                found.append((match.start(), match.end(), _day(day + dt.timedelta(days=ahead)), match.group(0)))
+                continue
+            back = (day.weekday() - target) % 7
             found.append((match.start(), match.end(), _day(day - dt.timedelta(days=back)), match.group(0)))
         else:
             rel = match.group("rel").lower()
@@ -78,6 +110,7 @@ def stated_times(sentence: str, published: DateSpan | None) -> list[tuple[int, i
     found += [(t.start, t.end, t.span, t.text) for t in find_relative_times(sentence, 0, len(sentence), published)]
     found += relative_days(sentence, published)
     found += past_periods(sentence, published)
+    found += month_days(sentence, published)
     return sorted(t for t in found if not _NOT_CLAIM_TIME.search(sentence[max(0, t[0] - 16) : t[0]]))
 
 

@@ -40,6 +40,9 @@ class Lexicon(BaseModel):
     change_up: frozenset[str]
     change_down: frozenset[str]
     fixed_measures: frozenset[str]
+    status_verbs: dict[str, tuple[str, ...]]
+    status_adjectives: dict[str, tuple[str, ...]]
+    until_cues: tuple[str, ...]
 
     _classes: dict[str, str] = PrivateAttr(default_factory=dict)
     _modalities: dict[str, str] = PrivateAttr(default_factory=dict)

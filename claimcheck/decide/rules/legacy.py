@@ -27,7 +27,10 @@ class TemporalConflict(Rule):
     claim_kinds = (ClaimKind.TEMPORAL,)
 
     def findings(self, context: RuleContext) -> list[Finding]:
-        return _as_findings(_pairs(context, ClaimKind.TEMPORAL))
+        # the availability reader speaks of named things (a product, a service): "the walkout" is not one
+        named = [c for c in context.claims if c.kind == ClaimKind.TEMPORAL and not c.state
+                 and any(ch.isupper() for ch in c.subject)]
+        return _as_findings(reconcile.pair_findings(named, context.graph))
 
 
 @register
