@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimcheck import __version__
+from claimcheck.engine import EngineError, EngineKind
 from claimcheck.ledger_schema import Ledger
 from claimcheck.models import AuditResult, Contradiction
 
@@ -122,7 +123,8 @@ def _run_with_progress(options: AuditOptions) -> AuditResult:
 
 
 def _collect(paths: list[Path] | None, ledger: Path | None, as_of: dt.datetime | None, jobs: int,
-             cache: bool, follow_symlinks: bool) -> tuple[Ledger | None, AuditResult]:
+             cache: bool, follow_symlinks: bool, engine: EngineKind = EngineKind.LOCAL,
+             scheduler: str | None = None) -> tuple[Ledger | None, AuditResult]:
     from claimcheck.pipeline import AuditOptions
 
     given = [str(p) for p in paths] if paths else ["sources"]
@@ -134,11 +136,14 @@ def _collect(paths: list[Path] | None, ledger: Path | None, as_of: dt.datetime |
     options = AuditOptions(
         paths=tuple(given), ledger=ledger_model, as_of=as_of.date() if as_of else None, jobs=max(1, jobs),
         cache_dir=Path(".claimcheck") if cache else None, follow_symlinks=follow_symlinks,
+        engine=engine, scheduler=scheduler,
     )
     try:
         result = _run_with_progress(options)
     except KeyboardInterrupt:
         raise _fail("interrupted; nothing was written", 130) from None
+    except EngineError as exc:
+        raise _fail(str(exc)) from None
     if not result.articles:
         reasons = ("; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:5])
                    or "the folder holds no articles")
@@ -151,6 +156,12 @@ CacheOpt = Annotated[bool, typer.Option("--cache/--no-cache",
                                         help="Reuse extracted claims from .claimcheck/ for unchanged files.")]
 FollowOpt = Annotated[bool, typer.Option("--follow-symlinks",
                                          help="Follow symlinks that leave the given folder.")]
+EngineOpt = Annotated[EngineKind, typer.Option(
+    "--engine", case_sensitive=False,
+    help="Where reading and extraction run: local (this machine, --jobs processes) or dask "
+    "(a Dask cluster: --scheduler ADDRESS, or a local cluster of --jobs workers; needs the dask extra).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS", help="The Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.")]
 
 
 @app.command("audit")
@@ -171,6 +182,8 @@ def audit_command(
     jobs: JobsOpt = 1,
     cache: CacheOpt = True,
     follow_symlinks: FollowOpt = False,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Read every article, extract claims, and show the contradictions with file:line evidence.
 
@@ -192,7 +205,7 @@ def audit_command(
         if level is not None and level not in SEVERITIES:
             raise _fail(f"{name} must be one of {', '.join(SEVERITIES)} (got {level!r})")
     pairs = _pair_outputs(list(fmt or []), list(output or []))
-    ledger_model, result = _collect(paths, ledger, as_of, jobs, cache, follow_symlinks)
+    ledger_model, result = _collect(paths, ledger, as_of, jobs, cache, follow_symlinks, engine, scheduler)
     result = apply_ledger(result, ledger_model, dt.date.today())
     for kind, path in pairs:
         options = ReportOptions(
