@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_probes import count_warm_up, pid_and_warm_calls, square
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
@@ -19,20 +20,6 @@ from claimcheck.models import Article, Claim
 from claimcheck.pipeline import AuditOptions, _extract_one, run_audit
 
 ROOT = Path(__file__).resolve().parent.parent
-_warm_calls = 0  # per process: how many times _count_warm_up ran here
-
-
-def _count_warm_up() -> None:
-    global _warm_calls
-    _warm_calls += 1
-
-
-def _pid_and_warm_calls(item: int) -> tuple[int, int, int]:
-    return item, os.getpid(), _warm_calls
-
-
-def _square(item: int) -> int:
-    return item * item
 
 
 def _no_claims(args: tuple[Article, Ledger | None]) -> list[Claim]:
@@ -47,16 +34,16 @@ def _first_claim_only(args: tuple[Article, Ledger | None]) -> list[Claim]:
 def test_local_map_keeps_the_order_of_its_items(jobs: int) -> None:
     items = list(range(PARALLEL_MIN * 3 + 5))
     with LocalEngine(jobs) as engine:
-        assert list(engine.map(_square, items)) == [i * i for i in items]
-        assert list(engine.map(_square, [])) == []
+        assert list(engine.map(square, items)) == [i * i for i in items]
+        assert list(engine.map(square, [])) == []
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_warm_up_hook_runs_once_in_each_process(jobs: int) -> None:
     items = list(range(PARALLEL_MIN * 4))
     with LocalEngine(jobs) as engine:
-        results = list(engine.map(_pid_and_warm_calls, items, warm_up=_count_warm_up))
-        again = list(engine.map(_pid_and_warm_calls, items, warm_up=_count_warm_up))
+        results = list(engine.map(pid_and_warm_calls, items, warm_up=count_warm_up))
+        again = list(engine.map(pid_and_warm_calls, items, warm_up=count_warm_up))
     assert [r[0] for r in results] == items
     assert {calls for _, _, calls in results + again} == {1}
     if jobs == 1:

@@ -22,22 +22,14 @@ else:
         "distributed", reason="dask is not installed: pip install -e '.[dask]' to run the dask engine tests"
     )
 
+from engine_probes import count_warm_up, pid_and_warm_calls
+
 from claimcheck.cli import app
 from claimcheck.engine import dask_engine
 from claimcheck.engine.dask_engine import DaskEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT / "sources", *sorted((ROOT / "tests" / "corpora").iterdir())]
-_warm_calls = 0
-
-
-def _count_warm_up() -> None:
-    global _warm_calls
-    _warm_calls += 1
-
-
-def _pid_and_warm_calls(item: int) -> tuple[int, int, int]:
-    return item, os.getpid(), _warm_calls
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +64,8 @@ def test_each_worker_warms_up_once_and_results_keep_their_order(scheduler: str) 
     items = list(range(300))
     with DaskEngine(scheduler=scheduler) as engine:
         assert engine.workers() == 2
-        results = list(engine.map(_pid_and_warm_calls, items, warm_up=_count_warm_up))
-        again = list(engine.map(_pid_and_warm_calls, items[:10], warm_up=_count_warm_up))
+        results = list(engine.map(pid_and_warm_calls, items, warm_up=count_warm_up))
+        again = list(engine.map(pid_and_warm_calls, items[:10], warm_up=count_warm_up))
     assert [item for item, _, _ in results] == items
     assert {calls for _, _, calls in results + again} == {1}
     assert os.getpid() not in {pid for _, pid, _ in results}
