@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,6 +70,13 @@ def test_each_worker_warms_up_once_and_results_keep_their_order(scheduler: str) 
     assert [item for item, _, _ in results] == items
     assert {calls for _, _, calls in results + again} == {1}
     assert os.getpid() not in {pid for _, pid, _ in results}
+
+
+def test_batches_of_long_articles_go_out_without_dask_warnings(scheduler: str) -> None:
+    items = ["x" * 400_000 + str(i) for i in range(256)]  # 32 per batch of 2 workers: 12 MB, over 10 MB
+    with DaskEngine(scheduler=scheduler) as engine, warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert list(engine.map(len, items)) == [len(item) for item in items]
 
 
 def _closed_port() -> int:

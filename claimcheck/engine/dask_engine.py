@@ -22,6 +22,8 @@ CONNECT_TIMEOUT_S = 10.0  # to reach a scheduler, and for it to have at least on
 TASKS_PER_WORKER = 4  # batches per worker for a small corpus: keeps both workers busy to the end
 MAX_BATCH = 64  # items per task
 WINDOW_PER_WORKER = 4  # in-flight tasks per worker
+LARGE_GRAPH_WARNING = "distributed.admin.large-graph-warning-threshold"
+BATCH_BYTES_QUIET = "1GiB"  # a batch of MAX_BATCH articles is a few MB; long articles may reach 10 MB
 EXTRA = "the dask engine needs the dask extra: pip install 'claimcheck[dask]'"
 
 
@@ -108,11 +110,16 @@ class DaskEngine(Engine):
         window = workers * WINDOW_PER_WORKER
         in_flight: deque[Any] = deque()
         killed = _distributed().KilledWorker
+        import dask
+
         try:
             while pending or in_flight:
-                while pending and len(in_flight) < window:
-                    batch = pending.popleft()
-                    in_flight.append(self.client.submit(run_batch, fn, warm_up, batch, pure=False))
+                # batches carry their data in the task: bounded by MAX_BATCH items and the window,
+                # so Dask's advice for graphs that embed large data does not apply
+                with dask.config.set({LARGE_GRAPH_WARNING: BATCH_BYTES_QUIET}):
+                    while pending and len(in_flight) < window:
+                        batch = pending.popleft()
+                        in_flight.append(self.client.submit(run_batch, fn, warm_up, batch, pure=False))
                 yield from in_flight.popleft().result()
         except killed as exc:
             raise EngineError(f"a Dask worker died while running {exc.task!s:.60} "
