@@ -29,7 +29,8 @@ _WRAPPER = (  # argv: memory cap in MB (0: none), then the command
     "                     preexec_fn=limit)\n"
     "wall = time.perf_counter() - t\n"
     "last = (run.stderr.strip().splitlines() or [''])[-1] if run.returncode not in (0, 1) else ''\n"
-    "print(run.returncode, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, last)\n"
+    "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(run.returncode, wall, use.ru_maxrss, use.ru_utime + use.ru_stime, last)\n"
 )
 
 
@@ -97,6 +98,7 @@ class Run:
     exit_code: int
     seconds: float
     peak_mb: float  # the largest single process (ru_maxrss of the waited children)
+    cpu_s: float = 0.0  # user + system time of every process of the run
     error: str = ""  # the last line on stderr of a run that failed (exit 2 or more)
 
 
@@ -109,9 +111,9 @@ def timed(cmd: list[str], cwd: Path, timeout: float | None = None, max_mb: int =
         out = subprocess.run([sys.executable, "-c", _WRAPPER, str(max_mb), *cmd], capture_output=True,
                              text=True, cwd=cwd, env=env, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return Run(124, float(timeout or 0), 0.0, "timed out")
-    rc, wall, rss_kb, *error = out.stdout.split(maxsplit=3)
-    return Run(int(rc), float(wall), int(rss_kb) / 1024, error[0].strip() if error else "")
+        return Run(124, float(timeout or 0), 0.0, 0.0, "timed out")
+    rc, wall, rss_kb, cpu, *error = out.stdout.split(maxsplit=4)
+    return Run(int(rc), float(wall), int(rss_kb) / 1024, float(cpu), error[0].strip() if error else "")
 
 
 _BUSY = "sum(range(3 * 10**7))"
