@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import shutil
 import subprocess
 import sys
@@ -24,16 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth
-
-ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-_WRAPPER = (
-    "import resource, subprocess, sys, time\n"
-    "t = time.perf_counter()\n"
-    "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode\n"
-    "wall = time.perf_counter() - t\n"
-    "print(rc, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
+from benchlib import ENV, ROOT, timed
 
 
 def audit_command(corpus: Path, output: Path, jobs: int, cache_dir: Path) -> list[str]:
@@ -55,15 +45,6 @@ def audit_command(corpus: Path, output: Path, jobs: int, cache_dir: Path) -> lis
     if "--cache-dir" in help_text:
         cmd += ["--cache-dir", str(cache_dir)]
     return cmd
-
-
-def timed(cmd: list[str], cwd: Path) -> tuple[int, float, float]:
-    """(exit code, wall seconds, peak RSS in MB) of one run in a fresh wrapper process."""
-    out = subprocess.run(
-        [sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, cwd=cwd, env=ENV
-    )
-    rc, wall, rss_kb = out.stdout.split()
-    return int(rc), float(wall), int(rss_kb) / 1024
 
 
 def corpus_for(workdir: Path, n: int, seed: int) -> tuple[Path, float]:
@@ -133,12 +114,14 @@ def main() -> None:
         run_dir.mkdir()
         output = run_dir / "report.json"
         cmd = audit_command(corpus, output, args.jobs, run_dir / ".claimcheck")
-        rc, cold, rss = timed(cmd, run_dir)
+        first = timed(cmd, run_dir)
+        rc, cold, rss = first.exit_code, first.seconds, first.peak_mb
         if rc == 1 and "-o" in cmd and not output.exists():
             rc = 99  # a crash (traceback) also exits 1; no report means it did not finish
         accuracy = score_run(output, corpus) if args.score and rc in (0, 1) else ""
         add_one_article(corpus, args.seed)
-        rc2, warm, rss2 = timed(cmd, run_dir)
+        second = timed(cmd, run_dir)
+        rc2, warm, rss2 = second.exit_code, second.seconds, second.peak_mb
         row = {
             "n": n,
             "generate_s": round(gen, 2),

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from claimcheck.atomic import write_atomic
+from claimcheck.engine import EngineError
 from claimcheck.enums import ExitCode, ListFormat, OutputFormat
 from claimcheck.gate import Decision, decide
+from claimcheck.language.pipeline import PipelineError
 from claimcheck.ledger import Ledger, LedgerError, find_default_ledger, load_ledger
 from claimcheck.ledger.review import ReviewError, ReviewRequest, plan_review
 from claimcheck.ledger.starter import EditError
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from claimcheck.report import ReportOptions
 
 R = TypeVar("R")
-_USER_ERRORS = (InputError, UsageError, LedgerError, ReviewError, EditError)
+_USER_ERRORS = (InputError, UsageError, LedgerError, ReviewError, EditError, EngineError, PipelineError)
 
 
 class Application:
@@ -193,6 +195,7 @@ class Application:
 
         cache_dir = (run.cache_dir or user_cache_dir()) if run.cache else None
         options = AuditOptions(paths=paths, ledger=ledger, as_of=run.as_of, jobs=max(1, run.jobs),
+                               engine=run.engine, scheduler=run.scheduler,
                                cache_dir=cache_dir, follow_symlinks=run.follow_symlinks)
         result = _run_with_progress(options)
         if not result.articles:

@@ -15,6 +15,7 @@ from claimcheck.cli_options import (
     AsOf,
     Cache,
     CacheDir,
+    EngineOpt,
     FailOn,
     Follow,
     Formats,
@@ -22,9 +23,11 @@ from claimcheck.cli_options import (
     LedgerPath,
     Outputs,
     Paths,
+    SchedulerOpt,
     outputs,
     run,
 )
+from claimcheck.engine import EngineKind
 from claimcheck.entry import run_guarded
 from claimcheck.enums import ListFormat, Severity
 from claimcheck.options import (
@@ -69,6 +72,7 @@ def audit_command(
     show_acknowledged: Annotated[bool, typer.Option("--show-acknowledged", help="List findings the ledger "
                                                     "acknowledges too.")] = False,
     jobs: Jobs = 1, cache: Cache = True, cache_dir: CacheDir = None, follow_symlinks: Follow = False,
+    engine: EngineOpt = EngineKind.LOCAL, scheduler: SchedulerOpt = None,
 ) -> None:
     """Read every article, extract claims, and show the contradictions with file:line evidence.
 
@@ -77,7 +81,7 @@ def audit_command(
     run(Application.audit, AuditRequest(
         paths=tuple(paths or ()), outputs=outputs(fmt, output), min_severity=min_severity, fail_on=fail_on,
         as_of=as_of, ledger=ledger, show_acknowledged=show_acknowledged, jobs=jobs, cache=cache,
-        cache_dir=cache_dir, follow_symlinks=follow_symlinks))
+        cache_dir=cache_dir, follow_symlinks=follow_symlinks, engine=engine, scheduler=scheduler))
 
 
 @app.command("check")

@@ -10,6 +10,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from claimcheck.app import Application
+from claimcheck.engine import EngineKind
 from claimcheck.enums import OutputFormat, Severity
 from claimcheck.options import OutputSpec, UsageError, pair_outputs
 
@@ -51,3 +52,11 @@ def outputs(fmt: list[OutputFormat] | None, output: list[Path] | None) -> tuple[
         return pair_outputs(fmt or [], output or [])
     except UsageError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format/--output") from None
+
+
+EngineOpt = Annotated[EngineKind, typer.Option(
+    "--engine", case_sensitive=False, help="Where reading and extraction run: local (this machine, --jobs "
+    "processes) or dask (a Dask cluster: --scheduler ADDRESS, or a local cluster of --jobs workers; needs the "
+    "dask extra).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS", help="The Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.")]

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from claimcheck.dating import date_article, ledger_entry, yearless_dateline
 from claimcheck.decode import read_text
@@ -187,8 +187,13 @@ def assign_ids(paths: Sequence[str]) -> dict[str, str]:
     return ids
 
 
-def _read(path: str, file_id: str) -> tuple[list[Article], list[SkippedFile]]:
-    decoded = read_text(path)
+ReadTask = tuple[str, str, str]  # (path as the user gave it, the file to open, article id)
+ReadResult = tuple[list[Article], list[SkippedFile]]
+MapFiles = Callable[[Callable[[ReadTask], ReadResult], list[ReadTask]], Iterable[ReadResult]]
+
+
+def _read(path: str, file_id: str, source: str | None = None) -> ReadResult:
+    decoded = read_text(source or path)
     if isinstance(decoded, str):
         return [], [SkippedFile(path=path, reason=decoded)]
     fmt = EXTENSIONS.get(os.path.splitext(path)[1].lower(), "txt")
@@ -235,6 +240,16 @@ def read_article(path: str) -> list[Article] | SkippedFile:
     )
 
 
+def read_task(task: ReadTask) -> ReadResult:
+    """Read one file of a load (in this process or on an engine's worker)."""
+    path, source, file_id = task
+    return _read(path, file_id, source)
+
+
+def _in_process(fn: Callable[[ReadTask], ReadResult], tasks: list[ReadTask]) -> Iterator[ReadResult]:
+    return (fn(task) for task in tasks)
+
+
 def _apply_ledger(article: Article, ledger: Ledger | None) -> Article:
     entry = ledger_entry(article, ledger)
     if entry is None:
@@ -254,13 +269,17 @@ def load_articles(
     follow_symlinks: bool = False,
     ledger: Ledger | None = None,
     as_of: dt.date | None = None,
+    map_files: MapFiles = _in_process,
 ) -> tuple[list[Article], list[SkippedFile]]:
-    """Discover, read and date every article under ``paths``; sorted by path, ids unique."""
+    """Discover, read and date every article under ``paths``; sorted by path, ids unique.
+
+    ``map_files`` reads the files, in order (an engine's map: a process pool or Dask workers, which
+    open each file by its absolute path); ids and dates are settled here, over the whole corpus."""
     files, skipped = discover(paths, follow_symlinks=follow_symlinks)
     ids = assign_ids(files)
     articles: list[Article] = []
-    for path in files:
-        read, problems = _read(path, ids[path])
+    tasks = [(path, os.path.abspath(path), ids[path]) for path in files]
+    for read, problems in map_files(read_task, tasks):
         articles.extend(read)
         skipped.extend(problems)
     taken: dict[str, int] = {}

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from claimcheck.engine import EngineKind
 from claimcheck.enums import ListFormat, OutputFormat, ReviewStatus, Severity
 from claimcheck.models import Frozen
 
@@ -54,6 +55,8 @@ class RunOptions(Frozen):
     cache: bool = True
     cache_dir: Path | None = None  # None: the user cache directory
     follow_symlinks: bool = False
+    engine: EngineKind = EngineKind.LOCAL  # where reading and extraction run
+    scheduler: str | None = None  # a Dask scheduler address for engine dask; None: a local cluster
 
 
 class AuditRequest(RunOptions):

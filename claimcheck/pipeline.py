@@ -10,20 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from claimcheck.decide.decision import decide
+from claimcheck.engine import Engine, EngineKind, Extraction, open_engine
 from claimcheck.extract.entities import AliasTable
 from claimcheck.frames.reader import FRAMES_VERSION as EXTRACTOR_VERSION
 from claimcheck.frames.reader import extract_claims
+from claimcheck.language.pipeline import load_pipeline
 from claimcheck.ledger.schema import Ledger
 from claimcheck.loader import load_articles
 from claimcheck.models import Article, AuditResult, Claim, ClaimGroup, Frozen, SkippedFile
 from claimcheck.resolve import EntityGraph, resolve_claims
 
 ProgressCallback = Callable[[int, int], None]  # (done, total) articles
-_PARALLEL_MIN = 64  # below this many articles a process pool costs more than it saves
 
 
 class AuditOptions(Frozen):
@@ -33,6 +33,8 @@ class AuditOptions(Frozen):
     jobs: int = 1
     cache_dir: Path | None = None
     follow_symlinks: bool = False
+    engine: EngineKind = EngineKind.LOCAL
+    scheduler: str | None = None  # a Dask scheduler address (engine dask); None: a local cluster
 
 
 def _ledger_key(ledger: Ledger | None) -> str:
@@ -47,6 +49,11 @@ def _extract_one(args: tuple[Article, Ledger | None]) -> list[Claim]:
     return extract_claims(article, AliasTable(ledger))
 
 
+# What every engine maps over articles. A language layer adds its once-per-process loader here
+# (warm_up=...), so each pool process or Dask worker loads its pipeline once.
+EXTRACTION = Extraction(extract=_extract_one, warm_up=load_pipeline)
+
+
 def _cache_key(article: Article, ledger_key: str) -> str:
     published = article.published.model_dump_json() if article.published else ""
     raw = (f"{article.content_hash}\0{article.id}\0{article.path}\0{published}\0{EXTRACTOR_VERSION}"
@@ -54,8 +61,8 @@ def _cache_key(article: Article, ledger_key: str) -> str:
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
-def _extract_all(articles: list[Article], options: AuditOptions, progress: ProgressCallback | None
-                 ) -> Iterator[list[Claim]]:
+def _extract_all(articles: list[Article], options: AuditOptions, progress: ProgressCallback | None,
+                 engine: Engine, extraction: Extraction) -> Iterator[list[Claim]]:
     cache = None
     if options.cache_dir is not None:
         from claimcheck.cache import open_cache
@@ -72,17 +79,11 @@ def _extract_all(articles: list[Article], options: AuditOptions, progress: Progr
     todo = [i for i in range(len(articles)) if i not in cached]
     fresh: dict[int, list[Claim]] = {}
     work = [(articles[i], options.ledger) for i in todo]
-    if options.jobs > 1 and len(work) >= _PARALLEL_MIN:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            for index, claims in zip(todo, pool.map(_extract_one, work, chunksize=32), strict=True):
-                fresh[index] = claims
-                if progress:
-                    progress(len(cached) + len(fresh), len(articles))
-    else:
-        for index, item in zip(todo, work, strict=True):
-            fresh[index] = _extract_one(item)
-            if progress:
-                progress(len(cached) + len(fresh), len(articles))
+    done = engine.map(extraction.extract, work, warm_up=extraction.warm_up)
+    for index, claims in zip(todo, done, strict=True):
+        fresh[index] = claims
+        if progress:
+            progress(len(cached) + len(fresh), len(articles))
     if cache is not None:
         cache.put_many([(keys[index], claims) for index, claims in sorted(fresh.items())])
         cache.close()
@@ -119,15 +120,23 @@ def audit_articles(articles: list[Article], ledger: Ledger | None, claims_per_ar
     return claims, groups, findings
 
 
-def run_audit(options: AuditOptions, progress: ProgressCallback | None = None) -> AuditResult:
-    """Load, extract, match, reconcile. Acknowledgements are applied later by the policy stage."""
-    articles, skipped = load_articles(
-        list(options.paths), follow_symlinks=options.follow_symlinks, ledger=options.ledger,
-        as_of=options.as_of,
-    )
-    articles, duplicates = _dedupe(articles)
-    skipped = [*skipped, *duplicates]
-    extracted = list(_extract_all(articles, options, progress))
+def run_audit(options: AuditOptions, progress: ProgressCallback | None = None,
+              extraction: Extraction = EXTRACTION) -> AuditResult:
+    """Load, extract, match, reconcile. Acknowledgements are applied later by the policy stage.
+
+    Reading and extraction run on ``options.engine``; the corpus-level stages run here, on the
+    gathered claims. Raises EngineError when the engine cannot start or loses its workers. The
+    claims cache is keyed on EXTRACTOR_VERSION, not on ``extraction``: run another extraction
+    without a cache (cache_dir=None)."""
+    with open_engine(options.engine, jobs=options.jobs, scheduler=options.scheduler) as engine:
+        engine.require_paths(options.paths)
+        articles, skipped = load_articles(
+            list(options.paths), follow_symlinks=options.follow_symlinks, ledger=options.ledger,
+            as_of=options.as_of, map_files=engine.map,
+        )
+        articles, duplicates = _dedupe(articles)
+        skipped = [*skipped, *duplicates]
+        extracted = list(_extract_all(articles, options, progress, engine, extraction))
     # accepted facts are compared with the claims by the ledger policy stage (claimcheck.ledger.verdicts)
     claims, groups, contradictions = audit_articles(articles, options.ledger, extracted)
     claims.sort(key=lambda c: (c.path, c.start, c.id))
