@@ -87,8 +87,11 @@ class Application:
             options = ReportOptions(min_severity=request.min_severity, color=color,
                                     show_acknowledged=request.show_acknowledged)
             self._emit(spec, result, options)
-        if not any(s.path is None and s.format is OutputFormat.TABLE for s in outputs):
-            for skipped in result.skipped:  # the table lists them itself
+        table_on_stdout = any(s.path is None and s.format is OutputFormat.TABLE for s in outputs)
+        for skipped in result.skipped:
+            # the table lists skipped files itself; an article in a language claimcheck does not read
+            # is said on stderr too, so it is never silent whatever the output
+            if not table_on_stdout or skipped.language:
                 self.err.write(f"skipped {skipped.path}: {skipped.reason}\n")
 
     def check(self, request: CheckRequest) -> None:

@@ -95,6 +95,7 @@ class SkippedFile(Frozen):
 
     path: str
     reason: str
+    language: bool = False  # skipped because claimcheck does not read its language (said on stderr too)
 
 
 # --------------------------------------------------------------------------- quantities

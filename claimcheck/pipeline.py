@@ -17,6 +17,7 @@ from claimcheck.engine import Engine, EngineKind, Extraction, open_engine
 from claimcheck.extract.entities import AliasTable
 from claimcheck.frames.reader import FRAMES_VERSION as EXTRACTOR_VERSION
 from claimcheck.frames.reader import extract_claims
+from claimcheck.language.detect import unreadable_language
 from claimcheck.language.pipeline import load_pipeline
 from claimcheck.ledger.schema import Ledger
 from claimcheck.loader import load_articles
@@ -91,6 +92,20 @@ def _extract_all(articles: list[Article], options: AuditOptions, progress: Progr
         yield cached.get(index) or fresh.get(index) or []
 
 
+def _readable(articles: list[Article]) -> tuple[list[Article], list[SkippedFile]]:
+    """Articles in a language claimcheck has no lexicon for are reported as skipped, never read as
+    English (their figures would pair with nothing, silently)."""
+    kept: list[Article] = []
+    skipped: list[SkippedFile] = []
+    for article in articles:
+        note = unreadable_language(article.text)
+        if note is None:
+            kept.append(article)
+        else:
+            skipped.append(SkippedFile(path=article.path, reason=note, language=True))
+    return kept, skipped
+
+
 def _dedupe(articles: list[Article]) -> tuple[list[Article], list[SkippedFile]]:
     """The same text under two names is one article: it must not contradict itself."""
     seen: dict[str, str] = {}
@@ -135,7 +150,8 @@ def run_audit(options: AuditOptions, progress: ProgressCallback | None = None,
             as_of=options.as_of, map_files=engine.map,
         )
         articles, duplicates = _dedupe(articles)
-        skipped = [*skipped, *duplicates]
+        articles, foreign = _readable(articles)
+        skipped = [*skipped, *duplicates, *foreign]
         extracted = list(_extract_all(articles, options, progress, engine, extraction))
     # accepted facts are compared with the claims by the ledger policy stage (claimcheck.ledger.verdicts)
     claims, groups, contradictions = audit_articles(articles, options.ledger, extracted)

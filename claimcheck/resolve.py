@@ -126,9 +126,11 @@ def resolve_claims(claims: list[Claim], graph: EntityGraph) -> list[Claim]:
     for claim in claims:
         subject = graph.canonical(claim.subject)
         owner = graph.canonical(claim.owner) if claim.owner else None
-        if owner is not None and (owner == subject or owner in graph.makers(subject)
+        makers = graph.makers(subject)
+        if owner is not None and (owner == subject or owner in makers or not makers
                                   or graph.within(subject, owner) or claim.scope == "total"):
-            # the maker counting its own product, or anyone saying "in total", speaks of all of it
+            # the maker counting its own product, or anyone saying "in total", speaks of all of it; and
+            # with no maker on record (the ledger names none) a holder cannot be told from the maker
             owner = None
         scope = claim.scope
         if owner is not None and scope == "unspecified":

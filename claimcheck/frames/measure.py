@@ -87,6 +87,11 @@ def counted_noun(anchor: Token) -> tuple[Token | None, int | None]:
     return None, None
 
 
+def _years_old(anchor: Token, quantity: Quantity) -> bool:
+    following = anchor.doc[anchor.i : anchor.i + 4].text.lower()
+    return quantity.dimension == "time" and ("-old" in following or " old" in following)
+
+
 def age_cue(anchor: Token) -> bool:
     """ "ages 47 and 48", "aged 45", "Smith, 45,": a person's age."""
     before = [t.lower_ for t in anchor.doc[max(anchor.sent.start, anchor.i - 3) : anchor.i]]
@@ -99,8 +104,13 @@ def age_cue(anchor: Token) -> bool:
 
 
 def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> MeasureReading:
-    if quantity.dimension == "number" and age_cue(anchor):
-        return MeasureReading(measure="age", counted="", predicate="", terms=("age",), tokens=())
+    if (quantity.dimension == "number" and age_cue(anchor)) or _years_old(anchor, quantity):
+        # "Smith, 45,", "aged 45", "the 45-year-old driver": a person's age; the noun it describes
+        # (the driver) leads to the name
+        described = next((t for t in ancestors_within(anchor, 3) if t.pos_ in ("NOUN", "PROPN") and t.i > anchor.i
+                          and t.lemma_.lower() not in ("year", "old", "month")), None)
+        return MeasureReading(measure="age", counted="", predicate="", terms=("age",), tokens=(),
+                              noun=described.i if described is not None else None)
     noun, partitive = counted_noun(anchor)
     verb = governing_verb(noun if noun is not None else anchor)
     if noun is None and verb is not None and verb.lemma_.lower() in lexicon.copulas:
@@ -130,7 +140,9 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
     if not measure and counted in lexicon.generic_fallback:
         measure = lexicon.generic_fallback[counted]
     dimension_measure = _dimension_measure(anchor, quantity, lexicon)
-    if dimension_measure and (not measure or quantity.dimension in ("length", "area")):
+    if quantity.dimension == "time" and dimension_measure:
+        measure = dimension_measure  # "a seven-year deal": a duration, of the deal
+    elif dimension_measure and (not measure or quantity.dimension in ("length", "area")):
         measure = dimension_measure if quantity.dimension != "area" or not measure else measure
     if not measure:
         measure = counted or predicate or quantity.dimension

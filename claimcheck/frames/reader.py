@@ -21,6 +21,7 @@ from claimcheck.extract.entities import AliasTable
 from claimcheck.extract.extractor import extract_claims as extract_special
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.frames.extras import clock_claims, rank_claims
 from claimcheck.frames.measure import MeasureReading, age_cue, read_measure, restrictors
 from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
 from claimcheck.frames.roles import read_roles
@@ -52,7 +53,9 @@ _STATUS_CUE = re.compile(
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|month|until|since|\d{4})\b"
 )
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
-                        r"hundred|thousand|million|billion)\b", re.IGNORECASE)
+                        r"hundred|thousand|million|billion|second|third|fourth|fifth)\b|"
+                        r"\b(?:larg|bigg|small|high|low|great|deadli|long|short|old|young|fast|busi|heavi|"
+                        r"strong|rich|poor|wealthi)est\b", re.IGNORECASE)
 _NON_NEGATIVE = {"number", "currency", "percent", "length", "area", "mass", "time", "data", "power", "energy"}
 _SKIP_KINDS = {"year", "ordinal", "multiplier"}
 # technical specifications (compute, bandwidth, memory, power, clock) keep the first version's spec reader,
@@ -68,6 +71,16 @@ def _value(q: Quantity) -> Value:
     low = 0.0 if q.low is None and q.dimension in _NON_NEGATIVE else q.low
     return Value(low=low, high=q.high, nominal=q.nominal, unit=q.unit, dimension=q.dimension,
                  qualifier=q.qualifier, text=q.text, display=display.interval(low, q.high, q.unit or (q.noun or "")))
+
+
+_YEAR_SECONDS = 31_556_952.0
+
+
+def _years(q: Quantity) -> Value:
+    """ "45-year-old": an age in years, not the seconds the quantity layer normalises durations to."""
+    years = round((q.nominal or 0.0) / _YEAR_SECONDS)
+    return Value(low=years - 0.5, high=years + 0.5, nominal=float(years), unit="year", dimension="number",
+                 qualifier="exact", text=q.text, display=f"{years} years")
 
 
 def _anchor(doc: Doc, offset: int, q: Quantity) -> Token | None:
@@ -94,6 +107,7 @@ def _in_code(text: str, q: Quantity) -> bool:
     return glued_before or bool(_CODE_AFTER.match(text[q.end : q.end + 8]))
 
 
+_PERIOD_NAME = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{0,4})$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 
 
@@ -194,7 +208,7 @@ class _Reader:
         if q.kind in _SKIP_KINDS or q.dimension in SPEC_DIMENSIONS or _in_code(self.article.text, q):
             return None
         anchor = _anchor(doc, sentence.start, q)
-        if anchor is None or (_is_date_part(anchor) and not age_cue(anchor)):
+        if anchor is None or (q.dimension == "number" and _is_date_part(anchor) and not age_cue(anchor)):
             return None
         if anchor.lower_ == "one" and anchor.dep_ not in ("nummod",) and q.text.lower() == "one":
             return None  # "one of them", "and one critically": a pronoun, not a count
@@ -211,7 +225,7 @@ class _Reader:
             subject, owner = street, ""
         start, end = self._quote(sentence, doc, q, reading.tokens)
         when = claim_time(sentence.text, q.start - sentence.start, q.end - sentence.start, self.published, carried)
-        value = _value(q)
+        value = _value(q) if not (reading.measure == "age" and q.dimension == "time") else _years(q)
         return Claim(
             id=_claim_id(self.article, start, end, reading.measure), article=self.article.id,
             path=self.article.path, line=self.article.line_at(start), start=start, end=end,
@@ -245,7 +259,8 @@ class _Reader:
                                              token.pos_ == "PROPN" or bool(token.ent_type_))
         # a name compounded on the counted noun is the most specific subject: "10,000 Widget chips"
         if noun is not None:
-            names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and not _PERIOD_NAME.match(c.text)]
             if names:
                 product = doc[names[0].i : noun.i].text
                 named = index is not None and (doc[index].pos_ == "PROPN" or doc[index].ent_type_ in ("ORG", "PERSON"))
@@ -311,6 +326,8 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
             if claim is not None:
                 claims.append(claim)
         claims.extend(status_claims(article, sentence, doc, reader.mentions, lexicon))
+        claims.extend(clock_claims(article, sentence, doc))
+        claims.extend(rank_claims(article, sentence, doc))
         carried = background_time(sentence.text, reader.published) or carried
         if carried is not None:
             paragraph_end = _continues(text, sentence.end, paragraph_end)

@@ -7,6 +7,7 @@ first capitalised word of the sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -41,12 +42,22 @@ def _name(token: Token) -> str:
     return name_span(token).text
 
 
+_PERIOD_NAME = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{0,4})$")
+
+
 def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
     """A nominal that stands for what the figure is about: a name, or a definite anaphor."""
     if token.pos_ == "PRON" and token.lower_ in ("it", "they", "its", "their", "which", "who", "that"):
         if token.dep_ == "nsubj" and token.head.dep_ == "relcl":
             return _subject_from(token.head.head, lexicon)
+        # "Acme said it sold 517 widgets": the pronoun is the name that says it
+        reporter = token.head.head if token.head.dep_ == "ccomp" else None
+        said_by = child(reporter, "nsubj") if reporter is not None else None
+        if said_by is not None and is_name(said_by):
+            return said_by
         return token
+    if _PERIOD_NAME.match(token.text):
+        return None  # "Q1 earnings": a period, not what the figure is about
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return None
     if is_name(token):
@@ -63,6 +74,9 @@ def find_subject(anchor: Token, noun: Token | None, verb: Token | None, lexicon:
     poss = child(start, "poss")
     if poss is not None and (found := _subject_from(poss, lexicon)) is not None:
         return found
+    appos = child(start, "appos")  # "the 45-year-old driver, Mara Lind"
+    if appos is not None and is_name(appos):
+        return appos
     # an apposition or relative clause describes a name: "Bandar Abbas, a city of 500,000 people";
     # "X, home to N people" is parsed as a modifier of the verb but describes X just the same
     for t in ancestors_within(start, 5):
@@ -81,6 +95,10 @@ def find_subject(anchor: Token, noun: Token | None, verb: Token | None, lexicon:
         for dep in ("nsubj", "nsubjpass"):
             subj = child(verb, dep)
             if subj is not None and subj is not start and (found := _subject_from(subj, lexicon)) is not None:
+                return found
+            # "Acme's revenue rose 12%": the possessor of the verb's subject
+            owner = child(subj, "poss") if subj is not None else None
+            if owner is not None and (found := _subject_from(owner, lexicon)) is not None:
                 return found
         if verb.dep_ == "relcl" and (found := _subject_from(verb.head, lexicon)) is not None:
             return found

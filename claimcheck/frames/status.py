@@ -38,6 +38,8 @@ def _state_of(verb: Token, lexicon: Lexicon) -> str | None:
 
 def _subject(verb: Token) -> Token | None:
     subj = child(verb, "nsubj", "nsubjpass")
+    for auxiliary in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        subj = subj or child(auxiliary, "nsubj", "nsubjpass")  # "Trams will remain suspended": on "remain"
     if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         subj = child(verb.head, "nsubj", "nsubjpass")
     if subj is not None and subj.lemma_.lower() in _GENERIC_HEADS:
@@ -89,7 +91,9 @@ def _interval(sentence: str, verb: Token, published: DateSpan | None, lexicon: L
     bounded = bounded_at(start)
     if bounded:
         origin = published.start if published is not None else span.start
-        return DateSpan(start=min(origin, span.start), end=span.end), True, text
+        # "not before 2028": up to the start of the period; "until at least July 4": through it
+        last = span.start if sentence[max(0, start - 8) : start].lower().rstrip().endswith("before") else span.end
+        return DateSpan(start=min(origin, last), end=last), True, text
     return span, False, text
 
 

@@ -18,6 +18,10 @@ _RELATIVE_DAY = re.compile(
 _SEASONS = {"winter": (1, 2), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _PAST_PERIOD = re.compile(r"(?i)\b(?P<which>last|this past|a|one)\s+"
                           r"(?P<unit>week|month|summer|winter|spring|fall|autumn)(?:\s+(?:ago|earlier|before))?\b")
+# "..., the company said on Friday": when it was said, not when the figure holds
+_SAID_ON = re.compile(
+    r"(?i)\b(?:said|says|announced|told|reported|confirmed|added|stated|wrote)\s+(?:\w+\s+)?(?:on\s+)?$"
+)
 _NOT_CLAIM_TIME = re.compile(r"(?i)(?:since|from|as of|compared with|up from|down from|than in)\s+$")
 
 
@@ -117,7 +121,8 @@ def stated_times(sentence: str, published: DateSpan | None) -> list[tuple[int, i
 def claim_time(sentence: str, figure_start: int, figure_end: int, published: DateSpan | None,
                carried: ClaimTime | None) -> ClaimTime:
     """The nearest stated time outside the figure itself; else the paragraph's; else the article's."""
-    times = [t for t in stated_times(sentence, published) if not (figure_start <= t[0] < figure_end)]
+    times = [t for t in stated_times(sentence, published) if not (figure_start <= t[0] < figure_end)
+             and not _SAID_ON.search(sentence[max(0, t[0] - 30) : t[0]])]
     if times:
         nearest = min(times, key=lambda t: min(abs(t[0] - figure_end), abs(figure_start - t[1])))
         return ClaimTime(span=nearest[2], stated=True, text=nearest[3])

@@ -74,11 +74,13 @@ def _set(item: Contradiction, status: Status, note: str | None) -> Contradiction
 
 
 def _unseen(item: Contradiction, seen: Sequence[ClaimRef]) -> list[Claim]:
-    """The finding's claims whose value the reviewer did not see (none for an entry recording none)."""
+    """The finding's claims whose value the reviewer did not see (none for an entry recording none).
+    A value counts as seen whichever article repeats it: a new article agreeing with a reviewed value
+    does not re-open the review, an edited value does."""
     if not seen:
         return []
-    saw = {(_norm(ref.path), _fold(ref.value)) for ref in seen}
-    return [c for c in item.claims if (_norm(c.path), _fold(c.value.text)) not in saw]
+    saw = {_fold(ref.value) for ref in seen}
+    return [c for c in item.claims if _fold(c.value.text) not in saw]
 
 
 class _StaleClaims:

@@ -1,0 +1,121 @@
+"""Claims read as frames from the parse, one claim type per case, on sentences written for these tests.
+
+Each case names the figure (by its quote) and what a fact-checker needs from it: the measure it
+belongs to, what it is about, its value, and for times and states the days it speaks of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.frames.reader import read_article
+from claimcheck.models import Article, ArticleDate, Claim, DateSpan
+
+DAY = dt.date(2025, 6, 18)  # a Wednesday
+
+
+def _claims(text: str) -> list[Claim]:
+    article = Article(id="t", path="t.md", format="md", text=text,
+                      published=ArticleDate(span=DateSpan(start=DAY, end=DAY), origin="front-matter",
+                                            reason="test"))
+    return read_article(article)
+
+
+def _one(text: str, quoted: str) -> Claim:
+    found = [c for c in _claims(text) if quoted in c.quote]
+    assert found, f"no claim quoting {quoted!r} in {text!r}: {[c.quote for c in _claims(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "quoted", "measure", "subject", "display"), [
+    # what it counts: the counted noun, "a population of N", "X, home to N people", a city of N
+    ("Millbrook has a population of 517,000.", "517,000", "population", "Millbrook", "516,999.5 – 517,000.5"),
+    ("Hollin Island, home to 80,000 people, lies off the coast.", "80,000", "population", "Hollin Island",
+     "79,999.5 – 80,000.5 person"),
+    ("The storm reached Carrow, a city of 250,000 people, on Monday.", "250,000", "population", "Carrow",
+     "249,999.5 – 250,000.5 person"),
+    # the subject of a pronoun is the name that says it; a possessor owns the figure
+    ("Acme said it sold 517 widgets in 2024.", "517", "widget", "Acme", "516.5 – 517.5 widget"),
+    ("Acme's revenue rose 12% to $4.6 billion.", "$4.6 billion", "revenue", "Acme",
+     "$4.55 billion – $4.65 billion"),
+    ("Real Madrid paid €45 million for the striker.", "€45 million", "payment", "Real Madrid",
+     "€44.5 million – €45.5 million"),
+    # a generic noun takes the predicate's class; a title opening the sentence is not the subject
+    ("Fire Chief Dana Ortiz said 145 homes were lost.", "145", "houses", "", "144.5 – 145.5 home"),
+    ("At least 12 people were killed, the ministry said.", "12", "killed", "", "≥ 12 person"),
+    # distance to a place, addresses, ages, durations, ranks
+    ("The island lies 300 kilometers south of Port Vey.", "300 kilometers", "distance", "", "299,500 m – 300,500 m"),
+    ("Officers were called to 44 Harbor Street overnight.", "44", "street number", "Harbor street", "43.5 – 44.5"),
+    ("Police said Tom Reyes, 52, was charged.", "52", "age", "Tom Reyes", "51.5 – 52.5"),
+    ("The 45-year-old driver, Mara Lind, was arrested.", "45-year", "age", "Mara Lind", "45 years"),
+    ("The club signed a seven-year deal.", "seven-year", "duration", "", "220.899 million s"),
+    ("It is the country's third-largest port.", "third-largest", "rank largest port", "", "rank 3"),
+])
+def test_what_a_figure_counts_and_whose_it_is(text: str, quoted: str, measure: str, subject: str,
+                                              display: str) -> None:
+    claim = _one(text, quoted)
+    assert (claim.measure, claim.subject, claim.value.display) == (measure, subject, display)
+
+
+def test_attribution_and_modality() -> None:
+    claim = _one("The project will cost $2.3 billion, the mayor said.", "$2.3 billion")
+    assert claim.sources == ("mayor",) and claim.modality == "plan"
+    bound = _one("At least 12 people were killed and about 40 injured, the ministry said.", "40")
+    assert (bound.measure, bound.modality) == ("injured", "estimate")
+
+
+def test_time_said_and_resolved_against_the_article_date() -> None:
+    assert _one("Unemployment fell to 4.1% in May.", "4.1%").time == DateSpan(
+        start=dt.date(2025, 5, 1), end=dt.date(2025, 5, 31))
+    tuesday = _one("Another 2,000 people were evacuated on Tuesday.", "2,000")
+    assert tuesday.time == DateSpan(start=dt.date(2025, 6, 17), end=dt.date(2025, 6, 17))
+    assert tuesday.other_event  # "another": an addition, not the count itself
+
+
+def test_a_counterfactual_figure_is_no_claim() -> None:
+    assert not _claims("There should have been six people dead, the chief said.")
+
+
+def test_part_of_a_whole_and_the_whole() -> None:
+    claims = _claims("Thirty of the 80 wounded remained in hospital.")
+    assert [(c.value.display, c.scope) for c in claims] == [("30", "part"), ("79.5 – 80.5", "unspecified")]
+
+
+def test_a_change_and_its_ends() -> None:
+    claims = _claims("Wages rise from 2,640 euros to 2,830 euros, a rise of 9.5 percent.")
+    assert [(c.value.nominal, c.change) for c in claims] == [(2640.0, ""), (2830.0, ""), (9.5, "up")]
+
+
+def test_reporting_periods_are_kept_without_a_year() -> None:
+    claim = _one("Q1 earnings per share were $1.32, up from $1.10.", "$1.32")
+    assert (claim.measure, claim.scope, claim.period, claim.subject) == ("profit", "per_unit", "*/Q1", "")
+
+
+@pytest.mark.parametrize(("text", "quoted", "state", "days"), [
+    ("The bridge will stay closed until at least July 4, the agency said on Monday.", "closed", "off",
+     (dt.date(2025, 6, 18), dt.date(2025, 7, 4))),
+    ("Service on the line resumed on Monday.", "resumed", "on", (dt.date(2025, 6, 16), dt.date(2025, 6, 16))),
+    ("The plant will not reopen before 2028.", "reopen", "off", (dt.date(2025, 6, 18), dt.date(2028, 1, 1))),
+    ("Trams will remain suspended until Saturday.", "suspended", "off", (dt.date(2025, 6, 18), dt.date(2025, 6, 21))),
+])
+def test_event_status_over_days(text: str, quoted: str, state: str, days: tuple[dt.date, dt.date]) -> None:
+    claim = _one(text, quoted)
+    assert claim.state == state
+    assert claim.time == DateSpan(start=days[0], end=days[1])
+
+
+@pytest.mark.parametrize(("text", "display", "minutes"), [
+    ("Officers were called at 2:15 a.m.", "02:15 local", 135.0),
+    ("The blast happened at 1410 (1210 GMT) on Tuesday.", "12:10 GMT", 730.0),
+    ("The vote closed at 9:40 p.m. on Friday.", "21:40 local", 1300.0),
+])
+def test_clock_times_with_zones(text: str, display: str, minutes: float) -> None:
+    clocks = [c for c in _claims(text) if c.value.dimension == "clock"]
+    assert (display, minutes) in [(c.value.display, c.value.low) for c in clocks]
+
+
+def test_numbers_inside_names_and_dates_are_not_figures() -> None:
+    claims = _claims("The COVID-19 vaccine and the mRNA-1345 trial were discussed on May 2.")
+    assert claims == []
