@@ -148,6 +148,12 @@ def _direction(anchor: Token, lexicon: Lexicon) -> Literal["", "up", "down"]:
     return ""
 
 
+def _identifier(anchor: Token, q: Quantity) -> bool:
+    """ "copy 3", "Route 66", "Flight 370", "Gate 4": a number after its noun names it, it counts nothing."""
+    return (q.dimension == "number" and anchor.dep_ in ("nummod", "appos", "npadvmod") and anchor.head.i < anchor.i
+            and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.i - anchor.head.i == 1)
+
+
 def _counterfactual(anchor: Token, lexicon: Lexicon) -> bool:
     """ "There should have been six people dead": a figure of what did not happen."""
     verb = governing_verb(anchor)
@@ -171,7 +177,7 @@ def _street(doc: Doc, anchor: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _loose_numbers(doc: Doc, offset: int, found: list[Quantity]) -> list[Quantity]:
+def _loose_numbers(doc: Doc, offset: int, found: list[Quantity], lexicon: Lexicon) -> list[Quantity]:
     """Numbers the recognizer left inside a compound ("magnitude-5.9"): read alone from their token."""
     covered = [(q.start - offset, q.end - offset) for q in found]
     extra: list[Quantity] = []
@@ -184,6 +190,8 @@ def _loose_numbers(doc: Doc, offset: int, found: list[Quantity]) -> list[Quantit
             continue
         # "magnitude-5.9": the figure after a word and a hyphen
         glued = _GLUED.fullmatch(token.text)
+        if glued and not lexicon.measure_class(glued.group(1).lower()):
+            continue  # "magnitude-5.9" is a figure; "brief-23" or "alpha-7" is a label
         text, skip = (glued.group(2), len(glued.group(1)) + 1) if glued else (token.text, 0)
         if not token.like_num and not glued:
             continue
@@ -212,7 +220,7 @@ class _Reader:
             return None
         if anchor.lower_ == "one" and anchor.dep_ not in ("nummod",) and q.text.lower() == "one":
             return None  # "one of them", "and one critically": a pronoun, not a count
-        if _counterfactual(anchor, self.lexicon):
+        if _counterfactual(anchor, self.lexicon) or _identifier(anchor, q):
             return None
         street = _street(doc, anchor, self.lexicon)
         reading = read_measure(anchor, q, self.lexicon)
@@ -320,7 +328,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         away = elsewhere(doc, home) or (away if continued else None)
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
-        found += _loose_numbers(doc, sentence.start, found)
+        found += _loose_numbers(doc, sentence.start, found, lexicon)
         for q in found:
             claim = reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end)
             if claim is not None:

@@ -93,10 +93,10 @@ def _same_period(a: Claim, b: Claim) -> bool:
     return periods_compatible(a.period, b.period)
 
 
-def _given_together(event: Event, a: Claim, b: Claim) -> bool:
+def _given_together(by_article: dict[str, list[Claim]], a: Claim, b: Claim) -> bool:
     """One article of the event gives both values: they describe different things."""
     for article in {a.article, b.article}:
-        mine = [c for c in event.claims if c.article == article]
+        mine = by_article.get(article, [])
         if any(not disjoint(c, a) for c in mine) and any(not disjoint(c, b) for c in mine):
             return True
     return False
@@ -116,6 +116,25 @@ _TIME_FEATURES = ("log_time_gap", "stated_times_differ", "same_day")
 _REPRESENTATIVES = 4  # claims per value compared: cost stays bounded when thousands repeat one value
 
 
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per sentence said on one day: copied articles add readers, not readings."""
+    chosen: dict[tuple[str, str, object], Claim] = {}
+    for claim in sorted(claims, key=lambda c: (c.path, c.start)):
+        chosen.setdefault((claim.sentence, claim.quote, claim.time), claim)
+    return list(chosen.values())
+
+
+def _representatives(cluster: list[Claim]) -> list[Claim]:
+    """A few claims of a value, each saying it in other words: copies of one sentence in copied
+    articles stand for one another, so ten copies of a folder are scored as one."""
+    chosen: dict[tuple[str, str], Claim] = {}
+    for claim in sorted(cluster, key=lambda c: (c.sentence, c.quote, c.path, c.start)):
+        chosen.setdefault((claim.sentence, claim.quote), claim)
+        if len(chosen) == _REPRESENTATIVES:
+            break
+    return list(chosen.values())
+
+
 def pair_candidates(clusters: list[list[Claim]], *, same_value: bool = False
                     ) -> Iterator[tuple[int, int, Claim, Claim]]:
     """Cross-article pairs between value clusters that no article gives together and whose periods
@@ -125,8 +144,8 @@ def pair_candidates(clusters: list[list[Claim]], *, same_value: bool = False
             second = clusters[j]
             if not _apart(first, second):
                 continue
-            for a in first[:_REPRESENTATIVES]:
-                for b in second[:_REPRESENTATIVES]:
+            for a in _representatives(first):
+                for b in _representatives(second):
                     if a.article != b.article and (same_value or _same_period(a, b)):
                         yield i, j, a, b
 
@@ -228,16 +247,19 @@ class RunningCountFalls(Rule):
             if not event.timeline or event.measure.split(" (", 1)[0] not in running:
                 continue  # only a running total cannot fall; a count of a state ("still in hospital") can
             # a reading's time must be known: said in the text or the article's real date, not a guess
-            dated = [c for c in event.claims if c.time is not None and not c.time_guessed
-                     and c.modality not in ("plan", "forecast")]
+            dated = _distinct([c for c in event.claims if c.time is not None and not c.time_guessed
+                               and c.modality not in ("plan", "forecast")])
             dated.sort(key=lambda c: (c.time.start if c.time else None, c.id))
+            by_article: dict[str, list[Claim]] = defaultdict(list)
+            for member in event.claims:
+                by_article[member.article].append(member)
             peak: Claim | None = None
             for claim in dated:
                 assert claim.time is not None
                 if peak is not None and peak.time is not None and peak.time.end < claim.time.start and (
                     claim.value.high is not None and peak.value.low is not None
                     and claim.value.high * 1.005 < peak.value.low and peak.article != claim.article
-                    and not _given_together(event, peak, claim)
+                    and not _given_together(by_article, peak, claim)
                 ):
                     finding = event_finding(RunningCountFalls, event, [[peak], [claim]], across_time=True)
                     if finding is not None:
@@ -268,25 +290,34 @@ class PeriodConflict(Rule):
         for event in context.events:
             if event.timeline:
                 continue  # a running count may stand still across periods
-            dated = [c for c in event.claims if c.period]
-            for a in dated:
-                for b in dated:
-                    if a.article >= b.article or periods_compatible(a.period, b.period) or disjoint(a, b, 0.0):
-                        continue
-                    if self._covers(event, a.article, b.period) or self._covers(event, b.article, a.period):
-                        continue  # each article speaks of both periods: two figures, not one misdated
-                    finding = event_finding(PeriodConflict, event, [[a], [b]], across_time=True, same_value=True)
-                    if finding is not None:
-                        found.append(finding.model_copy(update={"explanation": (
-                            f"{a.path.rsplit('/', 1)[-1]} gives {a.value.display} for {_period(a.period)}, "
-                            f"{b.path.rsplit('/', 1)[-1]} gives the same figure for {_period(b.period)}: "
-                            "one of them dates it wrongly.")}))
-                        break
+            periods: dict[str, set[str]] = defaultdict(set)  # article -> the periods it gives this measure for
+            first: dict[tuple[str, str, float | None], Claim] = {}  # one claim per period and figure
+            for claim in event.claims:
+                if claim.period:
+                    periods[claim.article].add(claim.period)
+                    first.setdefault((claim.period, claim.value.text, claim.value.nominal), claim)
+            finding = self._first_conflict(event, list(first.values()), periods)
+            if finding is not None:
+                found.append(finding)
         return found
 
     @staticmethod
-    def _covers(event: Event, article: str, period: str) -> bool:
-        return any(c.article == article and c.period and periods_compatible(c.period, period) for c in event.claims)
+    def _first_conflict(event: Event, dated: list[Claim], periods: dict[str, set[str]]) -> Finding | None:
+        # cost grows with the distinct (period, figure) pairs of one measure, not with the articles
+        for a in dated:
+            for b in dated:
+                if a.article >= b.article or periods_compatible(a.period, b.period) or disjoint(a, b, 0.0):
+                    continue
+                if any(periods_compatible(p, b.period) for p in periods[a.article]) or any(
+                        periods_compatible(p, a.period) for p in periods[b.article]):
+                    continue  # each article speaks of both periods: two figures, not one misdated
+                finding = event_finding(PeriodConflict, event, [[a], [b]], across_time=True, same_value=True)
+                if finding is not None:
+                    return finding.model_copy(update={"explanation": (
+                        f"{a.path.rsplit('/', 1)[-1]} gives {a.value.display} for {_period(a.period)}, "
+                        f"{b.path.rsplit('/', 1)[-1]} gives the same figure for {_period(b.period)}: "
+                        "one of them dates it wrongly.")})
+        return None
 
 
 def _period(label: str) -> str:
