@@ -54,14 +54,15 @@ class PartExceedsWhole(Rule):
     claim_kinds = (ClaimKind.NUMERIC,)
 
     def findings(self, context: RuleContext) -> list[Finding]:
-        parts = [c for c in context.claims if c.kind == ClaimKind.NUMERIC and c.scope == "part" and c.owner]
+        # a part: one holder's share ("X's 5,000 units"), one place ("in Y alone"), "N of the M"
+        parts = [c for c in context.claims if c.kind == ClaimKind.NUMERIC and c.scope == "part"
+                 and (c.owner or c.place or c.restrictors or "alone" in c.sentence.lower())]
         if not parts:
             return []
         wholes: dict[str, list[Claim]] = {}
-        for event in context.events:
-            for claim in event.claims:
-                if claim.scope != "part":
-                    wholes.setdefault(claim.measure, []).append(claim)
+        for claim in context.claims:
+            if claim.kind == ClaimKind.NUMERIC and claim.scope != "part" and not claim.elsewhere:
+                wholes.setdefault(claim.measure, []).append(claim)
         found: list[reconcile.Finding] = []
         for part in parts:
             for whole in wholes.get(part.measure, []):
