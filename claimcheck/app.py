@@ -34,6 +34,7 @@ from claimcheck.options import (
     FiguresRequest,
     InitRequest,
     OutputSpec,
+    RulesRequest,
     RunOptions,
     UsageError,
 )
@@ -131,6 +132,16 @@ class Application:
 
         result = self._audit(audit_paths(request.paths), self._ledger(request.ledger), request)
         self.out.write(render_figures(result, terminal_options(self.out)))
+
+    def rules(self, request: RulesRequest) -> None:
+        from claimcheck.report import want_color
+        from claimcheck.report.rules import render_rules_json, render_rules_table
+
+        if request.format is ListFormat.JSON:
+            self.out.write(render_rules_json())
+            return
+        terminal = self.out.isatty()
+        self.out.write(render_rules_table(width=None if terminal else 160, color=terminal and want_color(self.out)))
 
     def accept(self, request: AcceptRequest) -> None:
         from claimcheck.ledger.edit import write_review

@@ -36,6 +36,7 @@ from claimcheck.options import (
     ClaimsRequest,
     EvalRequest,
     FiguresRequest,
+    RulesRequest,
 )
 
 app = typer.Typer(
@@ -124,6 +125,14 @@ def figures_command(paths: Paths = None, as_of: AsOf = None, ledger: LedgerPath 
     """Every figure side by side: what each article says, when, and the odd ones out (disagreements first)."""
     run(Application.figures, FiguresRequest(paths=tuple(paths or ()), as_of=as_of, ledger=ledger, jobs=jobs,
                                             cache=cache, cache_dir=cache_dir, follow_symlinks=follow_symlinks))
+
+
+@app.command("rules")
+def rules_command(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Listing format.")] = ListFormat.TABLE,
+) -> None:
+    """List every rule: code, name, kind, the claim kinds it reads, and what it finds."""
+    run(Application.rules, RulesRequest(format=fmt))
 
 
 @app.command("eval")

@@ -95,6 +95,12 @@ class InitRequest(RunOptions):
     force: bool = False
 
 
+class RulesRequest(Frozen):
+    """``claimcheck rules``: list the rule registry."""
+
+    format: ListFormat = ListFormat.TABLE
+
+
 class EvalRequest(Frozen):
     corpus: Path | None = None
     gold: Path | None = None

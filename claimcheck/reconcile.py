@@ -1,4 +1,5 @@
-"""Contradiction rules over matched claim pairs. Each rule has a stable code and name.
+"""Contradiction rules over matched claim pairs. Each finding names its rule by a stable code; the
+name and kind come from the rule registry (``claimcheck.decide.rules``).
 
 A pair contradicts only when, for the same subject and measure and compatible
 scope and time, the two value intervals cannot both hold. Several conflicting
@@ -11,28 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimcheck import explain
+from claimcheck.decide.rules.base import rule_info
 from claimcheck.extract.lexicon import CUMULATIVE_CLASSES
 from claimcheck.match import candidate_pairs
-from claimcheck.models import Claim, ClaimKind, Contradiction, ContradictionKind
+from claimcheck.models import Claim, ClaimKind, Contradiction
 from claimcheck.models import SeverityName as Severity
 from claimcheck.resolve import EntityGraph
 
-RULES: dict[str, tuple[str, ContradictionKind, str]] = {
-    "CC101": ("numeric-interval-conflict", "numeric",
-              "Two figures for the same thing whose ranges do not overlap"),
-    "CC102": ("part-exceeds-total", "numeric",
-              "A part (one customer, one generation) larger than the stated whole"),
-    "CC103": ("cumulative-count-decrease", "numeric",
-              "A running total that falls between two dated reports"),
-    "CC201": ("temporal-status-conflict", "temporal",
-              "Incompatible timing or status for the same release or event"),
-    "CC301": ("proportion-conflict", "proportion",
-              "Incompatible shares: a quantifier such as 'all' vs a percentage"),
-    "CC401": ("ratio-inconsistent", "arithmetic",
-              "A stated ratio that the two stated values it relates do not give"),
-    "CC402": ("aggregate-inconsistent", "arithmetic",
-              "A stated aggregate that its stated parts do not add up to"),
-}
 _LEVELS: tuple[Severity, ...] = ("low", "medium", "high")
 _TOLERANCE = 0.005  # relative slack for unit conversions and float noise
 
@@ -209,16 +195,19 @@ def pair_findings(claims: list[Claim], graph: EntityGraph) -> list[Finding]:
 
 
 def to_contradiction(findings: list[Finding]) -> Contradiction:
-    """One contradiction from all findings sharing a rule, subject, measure and article pair."""
+    """One contradiction from all findings sharing a rule, subject, measure and article pair; its
+    name and kind come from the rule registry."""
     best = max(findings, key=lambda f: (_LEVELS.index(f.severity), f.score))
     claims: dict[str, Claim] = {}
     for finding in [best, *[f for f in findings if f is not best]]:
         for claim in finding.claims:
             claims.setdefault(claim.id, claim)
-    name, kind, _ = RULES[best.rule]
+    rule = rule_info(best.rule)
+    if rule is None:
+        raise KeyError(f"rule {best.rule} is not registered")
     return Contradiction(
         id=explain.fingerprint(best.rule, best.subject, best.claims, best.measure), rule=best.rule,
-        rule_name=name, kind=kind,
+        rule_name=rule.name, kind=rule.kind,
         severity=best.severity, subject=best.subject, measure=best.measure, explanation=best.explanation,
         claims=tuple(claims.values())[:6],
     )
