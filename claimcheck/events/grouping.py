@@ -60,7 +60,7 @@ def _subject_roots(claims: list[Claim]) -> dict[tuple[str, str], str]:
             root = next((r for r in ordered if r != key and len(r) > len(key) and keys_meet(key, r)), key)
             roots[(measure, key)] = roots.get((measure, root), root)
         named = {roots[(measure, k)] for k in keys if k}
-        if "" in keys and len(named) == 1:
+        if "" in keys and len(named) == 1 and measure not in load_lexicon("en").fixed_measures:
             # every article that names what this measure is about names the same thing: the ones
             # that name nothing speak of it too
             roots[(measure, "")] = next(iter(named))

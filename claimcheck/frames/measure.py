@@ -145,7 +145,10 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
     elif dimension_measure and (not measure or quantity.dimension in ("length", "area")):
         measure = dimension_measure if quantity.dimension != "area" or not measure else measure
     if not measure:
-        measure = counted or predicate or quantity.dimension
+        # a generic noun with no class says less than its verb: "six people were taken" (to hospital)
+        generic = counted in lexicon.generic_nouns
+        measure = (predicate or counted) if generic else (counted or predicate or quantity.dimension)
+        measure = measure or quantity.dimension
     return MeasureReading(measure=measure, counted=counted, predicate=predicate, terms=terms,
                           tokens=tuple(sorted(set(carried))), partitive_of=partitive,
                           noun=noun.i if noun is not None else None)

@@ -191,8 +191,9 @@ def find_scope(anchor: Token, noun: Token | None, partitive: bool, lexicon: Lexi
         return "per_unit"  # "earnings per share"
     window = anchor.doc[max(anchor.sent.start, anchor.i - 3) : min(anchor.sent.end, anchor.i + 6)]
     words = " ".join(t.lower_ for t in window)
-    if any(f" {cue} " in f" {words} " for cue in ("alone", "including", "of whom", "of which")):
-        return "part"
+    before = " ".join(t.lower_ for t in anchor.doc[max(anchor.sent.start, anchor.i - 3) : anchor.i])
+    if any(f" {cue} " in f" {words} " for cue in ("alone", "of whom", "of which")) or " including" in f" {before}":
+        return "part"  # "including one critically": the one is a part (the figure before it is the whole)
     if any(f" {cue} " in f" {words} " for cue in lexicon.whole_cues):
         return "total"
     if any(t.lower_ in ("per", "each", "apiece", "average") for t in window):

@@ -56,7 +56,7 @@ class PartExceedsWhole(Rule):
     def findings(self, context: RuleContext) -> list[Finding]:
         # a part: one holder's share ("X's 5,000 units"), one place ("in Y alone"), "N of the M"
         parts = [c for c in context.claims if c.kind == ClaimKind.NUMERIC and c.scope == "part"
-                 and (c.owner or c.place or c.restrictors or "alone" in c.sentence.lower())]
+                 and (c.owner or c.place or "alone" in c.sentence.lower())]
         if not parts:
             return []
         wholes: dict[str, list[Claim]] = {}

@@ -89,6 +89,16 @@ def _explain(event: Event, values: list[FindingValue], majority: FindingValue | 
     return text
 
 
+def _same_effect(a: Claim, b: Claim) -> bool:
+    """Things counted by what happened to them: "five villages damaged" and "seven villages
+    destroyed" are two counts, not one."""
+    lexicon = load_lexicon("en")
+    effects = [lexicon.measure_class(c.predicate) for c in (a, b)]
+    if any(e not in lexicon.effect_classes for e in effects):
+        return True
+    return effects[0] == effects[1]
+
+
 def _same_period(a: Claim, b: Claim) -> bool:
     return periods_compatible(a.period, b.period)
 
@@ -146,7 +156,7 @@ def pair_candidates(clusters: list[list[Claim]], *, same_value: bool = False
                 continue
             for a in _representatives(first):
                 for b in _representatives(second):
-                    if a.article != b.article and (same_value or _same_period(a, b)):
+                    if a.article != b.article and (same_value or _same_period(a, b)) and _same_effect(a, b):
                         yield i, j, a, b
 
 
