@@ -78,15 +78,27 @@ def finding_id(rule: str, event: str, measure: str, values: list[str]) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
-def _explain(event: Event, values: list[FindingValue], majority: FindingValue | None) -> str:
+def _explain(event: Event, values: list[FindingValue], majority: FindingValue | None,
+             written: dict[str, str]) -> str:
+    """ "For Trainium chip (the reported event): "over 10,000" (002.txt) vs "1.4 million" (004.txt),
+    which cannot both hold." The figures as written, then the articles giving each."""
     what = f"{event.subject} {event.measure}".strip() if event.subject else event.measure
-    parts = [f"{v.display} ({', '.join(a.rsplit('/', 1)[-1] for a in v.articles)})" for v in values]
+    parts = []
+    for value in values:
+        articles = ", ".join(a.rsplit("/", 1)[-1] for a in value.articles[:3])
+        more = f" and {len(value.articles) - 3} more" if len(value.articles) > 3 else ""
+        parts.append(f'"{written.get(value.display, value.display)}" ({articles}{more})')
     text = f"For {what} ({event.label}"
     text += f", according to {event.source}" if event.source else ""
-    text += f"), the articles give values that cannot all hold: {'; '.join(parts)}."
+    text += f"): {' vs '.join(parts)}, which cannot all hold."
     if majority is not None:
-        text += f" Most give {majority.display}."
+        text += f' Most articles give "{written.get(majority.display, majority.display)}".'
     return text
+
+
+def _written(cluster: list[Claim]) -> str:
+    exact = [c for c in cluster if c.value.qualifier == "exact"] or cluster
+    return exact[0].value.text or exact[0].value.display
 
 
 def _same_effect(a: Claim, b: Claim) -> bool:
@@ -197,7 +209,8 @@ def event_finding(rule: type[Rule], event: Event, clusters: list[list[Claim]], *
         id=finding_id(rule.code, event.key, event.measure, [v.display for v in values]),
         topic=finding_id(rule.code, event.key, event.measure, []),
         rule=rule.code, rule_name=rule.name, kind=rule.kind, severity=_severity(score, features),
-        subject=event.subject, measure=event.measure, explanation=_explain(event, values, majority),
+        subject=event.subject, measure=event.measure, explanation=_explain(event, values, majority, {
+            _value_of(c).display: _written(c) for c in kept}),
         claims=tuple(sorted(claims, key=lambda c: (c.path, c.start)))[:12], event=event.label,
         confidence=round(score, 3), features=tuple((k, round(v, 3)) for k, v in sorted(features.items())),
         values=tuple(values), majority=majority.display if majority else None,
