@@ -1,8 +1,8 @@
 """Where each distinct value of a figure group stands: majority and outliers, or a step over time.
 
 A value's *support* is the number of articles whose figure is compatible
-with it (the intervals overlap, see ``decide.score.disjoint``), so "1.4 million"
-and "more than 1.4 million" back each other while "10,000" does not. The
+with it (the intervals overlap, see ``decide.score.disjoint``), so "2.5 million"
+and "more than 2.5 million" back each other while "5,000" does not. The
 best-supported value is the majority when every value that cannot hold with
 it has less support; otherwise the group is split. Aggregates (a whole
 system's memory) are weighed apart from the other figures (one chip's
@@ -25,7 +25,7 @@ SWEEP_SLACK = 0.01  # wider than any tolerance ``disjoint`` allows: the sweep on
 
 Standing = Literal[
     "majority",  # the value most articles support
-    "agrees",  # compatible with the majority, stated differently ("more than 1.4 million")
+    "agrees",  # compatible with the majority, stated differently ("more than 2.5 million")
     "outlier",  # cannot hold together with the majority
     "split",  # no value has more support than the values it conflicts with
     "first",  # timeline: the earliest reading

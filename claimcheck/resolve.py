@@ -37,8 +37,8 @@ class EntityGraph:
                     self.parent[name] = spec.parent
                 if spec.owner:
                     self.owner[name] = spec.owner
-        # Only the ledger and acronyms an article defines ("the U.S. Geological Survey (USGS)") make
-        # names meet across articles; nothing is learned from a longer name seen elsewhere ("Qeshm
+        # Only the ledger and acronyms an article defines ("the National Weather Service (NWS)") make
+        # names meet across articles; nothing is learned from a longer name seen elsewhere ("Hollin
         # Island" does not make "Island" a name of its own). Name variants meet in name_key.
         self._learn_acronyms(articles)
 

@@ -52,12 +52,12 @@ def test_graph_learns_defined_acronyms_and_generations_but_nothing_from_longer_n
     from claimcheck.models import Article
 
     article = Article(id="a", path="a.txt", format="txt", text="Northwind Logistics (NL) said so.")
-    names_seen = {"Northwind Logistics", "NL", "Acme", "Zorblax", "Acme Zorblax", "Zorblax3", "Qeshm Island"}
+    names_seen = {"Northwind Logistics", "NL", "Acme", "Zorblax", "Acme Zorblax", "Zorblax3", "Hollin Island"}
     graph = EntityGraph(None, names_seen, [article])
     assert graph.canonical("Northwind Logistics") == "NL"
     # "Acme Zorblax" in one article does not make "Zorblax" a product of Acme everywhere, nor does a
     # place's long name make its last word a name of its own
     assert graph.canonical("Acme Zorblax") == "Acme Zorblax"
-    assert graph.canonical("Qeshm Island") == "Qeshm Island"
+    assert graph.canonical("Hollin Island") == "Hollin Island"
     assert "Acme" not in graph.makers("Zorblax3")
     assert graph.within("Zorblax3", "Zorblax") and not graph.within("Zorblax", "Zorblax3")

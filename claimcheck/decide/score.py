@@ -107,7 +107,7 @@ def _surface_unit(text: str) -> str:
 
 
 def significant_digits(text: str) -> int:
-    """Digits a figure is stated to: "7.50" has three, "200,000" one, "1.4 million" two."""
+    """Digits a figure is stated to: "7.50" has three, "200,000" one, "2.5 million" two."""
     number = next((part for part in text.replace(",", "").split() if any(ch.isdigit() for ch in part)), "")
     number = "".join(ch for ch in number if ch.isdigit() or ch == ".")
     digits = number.replace(".", "").lstrip("0")

@@ -49,7 +49,7 @@ def period_of(claim: Claim, published: dict[str, dt.date]) -> str:
 
 
 def _subject_roots(claims: list[Claim]) -> dict[tuple[str, str], str]:
-    """Per measure, join subject variants ("Qeshm" / "Qeshm Island", "USGS" / "US Geological Survey")."""
+    """Per measure, join subject variants ("Hollin" / "Hollin Island", "NWS" / "National Weather Service")."""
     by_measure: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         by_measure[claim.measure].add(name_key(claim.subject))
@@ -83,7 +83,7 @@ def source_dependent(claims: list[Claim]) -> frozenset[tuple[str, str]]:
 
 
 def _named(source: str) -> bool:
-    """ "Tehran's seismic centre", "the USGS": a source that can be told apart; "officials" cannot."""
+    """ "Ostria's seismic centre", "the NWS": a source that can be told apart; "officials" cannot."""
     return any(word[:1].isupper() for word in source.split())
 
 

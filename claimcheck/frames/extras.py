@@ -67,7 +67,7 @@ def _ranked_noun(adjective: Token) -> Token | None:
 
 
 def rank_claims(article: Article, sentence: Sentence, doc: Doc) -> list[Claim]:
-    """ "the largest ever", "Iran's second-largest city", "the deadliest since 2003": a rank (1 for a
+    """ "the largest ever", "Ostria's second-largest city", "the deadliest since 2003": a rank (1 for a
     superlative, N for "Nth-largest") of the thing it describes, on the scale the adjective names."""
     found: list[Claim] = []
     for token in doc:

@@ -64,7 +64,7 @@ class ArticleMentions:
         self._cache: dict[str, str | None] = {}
 
     def named(self, noun: str) -> str | None:
-        """ "the island" -> the article's most frequent name built on that noun ("Qeshm Island")."""
+        """ "the island" -> the article's most frequent name built on that noun ("Hollin Island")."""
         noun = noun.lower()
         if noun not in self._cache:
             pattern = re.compile(

@@ -165,7 +165,7 @@ def _counterfactual(anchor: Token, lexicon: Lexicon) -> bool:
 
 
 def _street(doc: Doc, anchor: Token, lexicon: Lexicon) -> str | None:
-    """ "18 Plymouth St." -> "Plymouth street": capitalised words then a street suffix."""
+    """ "12 Mercer St." -> "Mercer street": capitalised words then a street suffix."""
     words: list[str] = []
     for token in doc[anchor.i + 1 : anchor.i + 5]:
         suffix = lexicon.street_suffixes.get(token.lower_.rstrip("."))
@@ -260,12 +260,12 @@ class _Reader:
         """What the figure is about, and whose share it is when that differs ("X's 5,000 Widget chips")."""
         resolved = ""
         if index is not None and any(w[:1].isupper() for w in text.split()[1:]) and doc[index].pos_ != "PRON":
-            resolved = self.mentions.resolve(text, "", False, True)  # "the island" with its name: "Qeshm island"
+            resolved = self.mentions.resolve(text, "", False, True)  # "the island" with its name: "Hollin island"
         elif index is not None:
             token = doc[index]
             resolved = self.mentions.resolve(text, token.lemma_.lower(), token.pos_ == "PRON",
                                              token.pos_ == "PROPN" or bool(token.ent_type_))
-        # a name compounded on the counted noun is the most specific subject: "10,000 Widget chips"
+        # a name compounded on the counted noun is the most specific subject: "5,000 Widget chips"
         if noun is not None:
             names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
                      and not _PERIOD_NAME.match(c.text)]
@@ -397,8 +397,8 @@ def lead_places(doc: Doc) -> frozenset[str]:
 
 def elsewhere(doc: Doc, home: frozenset[str]) -> str | None:
     """A place this sentence sets its figures in, when the lead names neither it nor any place of the
-    sentence: "more than a dozen were killed by a quake in eastern China" in a story about Iran."""
-    # a place that describes a name ("the Survey in Golden, Colo.") is not where the figures happen
+    sentence: "more than a dozen were killed by a flood in the north of Varland" in a story about Ostria."""
+    # a place that describes a name ("the Survey in Dunmere, Ore.") is not where the figures happen
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")
               and not (e.root.head.dep_ == "prep" and e.root.head.head.ent_type_ in ("ORG", "PERSON"))]
     if not places or not home:

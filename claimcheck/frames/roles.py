@@ -70,14 +70,14 @@ def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
 def find_subject(anchor: Token, noun: Token | None, verb: Token | None, lexicon: Lexicon) -> Token | None:
     start = noun if noun is not None else anchor
     # the counted noun's possessor: "Acme's revenue", "the island's population" (a possessor further
-    # up describes something else: "X is Iran's largest island, with a population of N")
+    # up describes something else: "X is Ostria's largest island, with a population of N")
     poss = child(start, "poss")
     if poss is not None and (found := _subject_from(poss, lexicon)) is not None:
         return found
     appos = child(start, "appos")  # "the 45-year-old driver, Mara Lind"
     if appos is not None and is_name(appos):
         return appos
-    # an apposition or relative clause describes a name: "Bandar Abbas, a city of 500,000 people";
+    # an apposition or relative clause describes a name: "Port Vey, a city of 300,000 people";
     # "X, home to N people" is parsed as a modifier of the verb but describes X just the same
     for t in ancestors_within(start, 5):
         before = t.doc[t.i - 2] if t.i >= 2 else None
@@ -160,7 +160,7 @@ def find_sources(verb: Token | None, anchor: Token, lexicon: Lexicon) -> tuple[s
 def _source_text(token: Token) -> str:
     if is_name(token):
         return _name(token)
-    # "Tehran's seismologic center", "state media": the noun phrase without determiners
+    # "Ostria's seismic centre", "state media": the noun phrase without determiners
     left = min([token.i] + [t.i for t in token.subtree if t.i < token.i and t.dep_ not in ("det", "punct")])
     return token.doc[left : token.i + 1].text
 

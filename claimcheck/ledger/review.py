@@ -133,7 +133,7 @@ def _fact(claim: Claim, finding: Contradiction, note: str) -> Fact:
 
 def _bound(bound: float | None, dated: bool) -> float | dt.date | None:
     if bound is None or not math.isfinite(bound):
-        return None  # an open bound ("over 10,000" as read by some rules)
+        return None  # an open bound ("over 5,000" as read by some rules)
     return dt.date.fromordinal(int(bound)) if dated else bound
 
 

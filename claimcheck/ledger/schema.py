@@ -55,7 +55,7 @@ class FactValue(_Strict):
     unit: str = ""
     dimension: str = "number"
     qualifier: Qualifier = "exact"
-    text: str = ""  # as the article wrote it: "1.4 million"
+    text: str = ""  # as the article wrote it: "2.5 million"
     display: str = ""  # normalised: "1.35 million – 1.45 million chip"
 
 

@@ -68,7 +68,9 @@ def _severity(score: float, features: dict[str, float]) -> Severity:
         level = Severity.MEDIUM  # two confirmed exact figures for one event that differ are at least medium
     else:
         level = Severity.LOW
-    if planned and level is not Severity.LOW:
+    # a plan set against what was reported later; two reports of one day about one plan are not that
+    later = features["log_time_gap"] > 0 or features["stated_times_differ"] > 0
+    if planned and later and level is not Severity.LOW:
         level = Severity.MEDIUM if level is Severity.HIGH else Severity.LOW
     return level
 
@@ -80,7 +82,7 @@ def finding_id(rule: str, event: str, measure: str, values: list[str]) -> str:
 
 def _explain(event: Event, values: list[FindingValue], majority: FindingValue | None,
              written: dict[str, str]) -> str:
-    """ "For Trainium chip (the reported event): "over 10,000" (002.txt) vs "1.4 million" (004.txt),
+    """ "For Widget chip (the reported event): "over 5,000" (a.txt) vs "2.5 million" (b.txt),
     which cannot both hold." The figures as written, then the articles giving each."""
     what = f"{event.subject} {event.measure}".strip() if event.subject else event.measure
     parts = []

@@ -24,7 +24,7 @@ def _clash(on: Claim, off: Claim) -> bool:
 
 
 def _same_thing(a: str, b: str) -> bool:
-    """ "the Kallberg plant" and "Morvell Pharmaceuticals' Kallberg plant": the same head noun and a
+    """ "the Dunmere plant" and "Harlow Chemicals' Dunmere plant": the same head noun and a
     name in common, or name keys that meet."""
     if keys_meet(a, b):
         return True
