@@ -406,7 +406,7 @@ def elsewhere(doc: Doc, home: frozenset[str]) -> str | None:
     if any(keys_meet(name_key(p.text), h) or name_key(p.text) in h or h in name_key(p.text)
            for p in places for h in home):
         return None
-    preposed = [p for p in places if p.root.head.lower_ in ("in", "at", "near", "of")]
+    preposed = [p for p in places if p.root.head.lower_ in ("in", "at", "near")]  # not "south of X": a target
     chosen = preposed[0] if preposed else None
     return chosen.text if chosen is not None else None
 

@@ -38,7 +38,10 @@ def _cluster(claims: list[Claim]) -> list[list[Claim]]:
         else:
             clusters.append([claim])
     for claim in bounds:
-        home = next((c for c in clusters if not any(disjoint(claim, m) for m in c)), None)
+        # "as many as 80" joins the value nearest its own figure among those it admits
+        homes = [c for c in clusters if not any(disjoint(claim, m) for m in c)]
+        home = min(homes, key=lambda c: abs((c[0].value.nominal or 0.0) - (claim.value.nominal or 0.0)),
+                   default=None)
         if home is not None:
             home.append(claim)
         else:
@@ -232,7 +235,11 @@ def same_time_clusters(event: Event) -> Iterator[list[list[Claim]]]:
         by_time[claim.time.start if event.timeline and claim.time is not None else None].append(claim)
     if not by_time:
         by_time[None] = []
-    for _when, dated in sorted(by_time.items(), key=lambda kv: str(kv[0])):
+    running = event.timeline and event.measure.split(" (", 1)[0] in load_lexicon("en").running_counts
+    first_day = min((k for k in by_time if k is not None), default=None)  # type: ignore[type-var]
+    for when, dated in sorted(by_time.items(), key=lambda kv: str(kv[0])):
+        if running and when is not None and when == first_day and len(by_time) > 1:
+            continue  # on the day it happens a toll moves by the hour: a lower figure that day is earlier
         members = [*dated, *timeless]
         clusters = _cluster(members)
         if len(clusters) > 1 and len({c.article for c in members}) > 1:
