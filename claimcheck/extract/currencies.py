@@ -9,36 +9,20 @@ from __future__ import annotations
 
 import re
 
-CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
-    "USD": ("dollar", "us dollar", "u.s. dollar", "american dollar", "buck"),
-    "CAD": ("canadian dollar",), "AUD": ("australian dollar",), "HKD": ("hong kong dollar",),
-    "NZD": ("new zealand dollar",), "SGD": ("singapore dollar",), "TWD": ("taiwan dollar",), "EUR": ("euro",),
-    "GBP": ("pound sterling", "sterling", "british pound"), "JPY": ("yen", "japanese yen"),
-    "CNY": ("yuan", "chinese yuan", "renminbi", "rmb"), "INR": ("rupee", "indian rupee"),
-    "RUB": ("rouble", "ruble"), "KRW": ("won", "korean won"), "MXN": ("peso", "mexican peso"),
-    "CHF": ("franc", "swiss franc"), "FRF": ("french franc",), "ESP": ("peseta",),
-    "NLG": ("guilder", "dutch guilder"), "FIM": ("finnish markka", "markka"),
-    "DEM": ("deutsche mark", "deutschmark"), "ITL": ("lira", "lire"), "ILS": ("shekel",), "ZAR": ("rand",),
-    "THB": ("baht",), "SEK": ("krona", "kronor", "swedish krona"),
-    "NOK": ("krone", "kroner", "norwegian krone"), "PLN": ("zloty",), "SAR": ("riyal",), "AED": ("dirham",),
-    "NGN": ("naira",), "BRL": ("real", "brazilian real", "reais"), "TRY": ("lira", "turkish lira"),
-}
-ISO_CODES = [
-    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "CAD", "AUD", "HKD", "SEK", "NOK", "DKK", "KRW",
-    "BRL", "MXN", "ZAR", "RUB", "SGD", "NZD", "TWD", "PLN", "ILS", "AED", "SAR", "THB",
-]
+from claimcheck.language.lexicon import load_quantity_lexicon
+
+_LEX = load_quantity_lexicon("en")  # the words are data: claimcheck/language/lexicons/en.quantities.yaml
+CURRENCY_WORDS: dict[str, tuple[str, ...]] = dict(_LEX.currency_words)
+ISO_CODES = list(_LEX.iso_codes)
+CODE_ALIASES: dict[str, str] = dict(_LEX.code_aliases)  # "RMB" is written for CNY
 
 # Currency written before the amount: "$", "US$", "C $" (tokenised text), "€", "Rs".
-PREFIX_SYMBOLS = {
-    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-    "₦": "NGN", "₱": "PHP", "₪": "ILS", "฿": "THB", "₫": "VND",
-}
-DOLLAR_PREFIXES = {
-    "us": "USD", "u.s.": "USD", "u.s": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "hk": "HKD",
-    "nz": "NZD", "s": "SGD", "r": "BRL", "mex": "MXN", "nt": "TWD",
-}
+PREFIX_SYMBOLS: dict[str, str] = dict(_LEX.prefix_symbols)
+DOLLAR_PREFIXES: dict[str, str] = dict(_LEX.dollar_prefixes)
+_SYMBOL_CLASS = "".join(map(re.escape, PREFIX_SYMBOLS))
 _CUR_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<pre>US|us|U\.S\.?|u\.s\.?|C|c|CA|A|AU|HK|hk|NZ|S|R|Mex|mex|NT)\s?)?(?P<sym>[$€£¥₹₩₽₺₦₱₪฿₫])\s?$"
+    r"(?:(?<![A-Za-z])(?P<pre>US|us|U\.S\.?|u\.s\.?|C|c|CA|A|AU|HK|hk|NZ|S|R|Mex|mex|NT)\s?)?"
+    r"(?P<sym>[" + _SYMBOL_CLASS + r"])\s?$"
     r"|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|SEK|NOK|KRW|BRL|MXN|ZAR|Rs\.?)\s?$",
 )
 
@@ -58,7 +42,7 @@ def currency_before(text: str, pos: int) -> tuple[str, int, str] | None:
     start = pos - len(window) + m.start()
     if m.group("iso"):
         iso = m.group("iso")
-        code = "INR" if iso.lower().startswith("rs") else ("CNY" if iso == "RMB" else iso)
+        code = "INR" if iso.lower().startswith("rs") else CODE_ALIASES.get(iso, iso)
         return code, start, m.group().rstrip()
     sym = m.group("sym")
     pre = (m.group("pre") or "").lower()

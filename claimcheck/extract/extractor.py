@@ -23,16 +23,18 @@ from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import split_sentences, table_cells
 from claimcheck.extract.status import StatusDraft, status_drafts
 from claimcheck.extract.timeexpr import TimeMention, find_relative_times, find_times
+from claimcheck.language.lexicon import lexicon_digest
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
 
 def _source_digest() -> str:
-    """A digest of the extractor's own code and the claim model: any change to either invalidates
+    """A digest of the extractor's own code, the claim model and the lexicons: any change to either invalidates
     cached claims, so an upgrade can never serve claims the new code would not extract."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha1()
     for source in [*sorted(package.glob("*.py")), package.parent / "models.py"]:
         digest.update(source.read_bytes())
+    digest.update(lexicon_digest().encode())  # the words it reads are data files
     return digest.hexdigest()[:16]
 
 

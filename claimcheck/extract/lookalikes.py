@@ -5,13 +5,11 @@ from __future__ import annotations
 from claimcheck.extract.prim import Prim
 from claimcheck.extract.qualifiers import QUALIFIERS
 from claimcheck.extract.textfold import WORD_AFTER, sentence_start, word_before
+from claimcheck.language.lexicon import load_quantity_lexicon
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_LEX = load_quantity_lexicon("en")  # the words are data: claimcheck/language/lexicons/en.quantities.yaml
+MONTHS = set(_LEX.months)
+WEEKDAYS = set(_LEX.weekdays)
 
 
 def is_date_day(text: str, p: Prim) -> bool:

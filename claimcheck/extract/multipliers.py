@@ -6,25 +6,14 @@ import re
 
 from claimcheck.extract.numbers import Tok
 from claimcheck.extract.prim import RATIO, Prim
+from claimcheck.language.lexicon import load_quantity_lexicon
 
+_LEX = load_quantity_lexicon("en")  # the words are data: claimcheck/language/lexicons/en.quantities.yaml
 # Stems of "-fold" words: "tenfold", "hundredfold" ("manyfold" has no value, so it is absent).
-FOLD_WORDS = {
-    "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0,
-    "ten": 10.0, "twenty": 20.0, "hundred": 100.0, "thousand": 1e3,
-}
-_MULTIPLIER_VERBS = {
-    "doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "double": 2.0, "triple": 3.0,
-    "treble": 3.0, "quadruple": 4.0, "twice": 2.0, "thrice": 3.0,
-}
-MULTIPLIER_FOLLOWERS = {
-    "as", "the", "that", "more", "less", "fewer", "what", "its", "their", "his", "her", "over", "faster",
-    "higher", "larger", "bigger", "greater", "lower", "smaller",
-}
-_NOT_COMPARATIVE = {
-    "other", "under", "after", "over", "never", "number", "power", "water", "order", "their", "paper",
-    "member", "quarter", "letter", "matter", "ever", "either", "whether", "together", "later", "per",
-    "summer", "winter", "offer", "center", "centre", "computer", "player",
-}
+FOLD_WORDS: dict[str, float] = dict(_LEX.fold_words)
+_MULTIPLIER_VERBS: dict[str, float] = dict(_LEX.multiplier_words)
+MULTIPLIER_FOLLOWERS = set(_LEX.multiplier_followers)
+_NOT_COMPARATIVE = set(_LEX.not_comparative)
 _TIMES = re.compile(r" {1,2}(times)\s+([A-Za-z]+)")
 
 

@@ -11,35 +11,32 @@ import re
 
 from claimcheck.extract.prim import Prim
 from claimcheck.extract.textfold import word_before
+from claimcheck.language.lexicon import load_quantity_lexicon
+
+_LEX = load_quantity_lexicon("en")  # the words are data: claimcheck/language/lexicons/en.quantities.yaml
+
+
+def _phrase(words: str) -> str:
+    """A qualifier phrase as a regex: a phrase ending in "." may omit it ("approx", "approx.")."""
+    if words.endswith(".") and len(words) > 1:
+        return _phrase(words[:-1]) + r"\.?"
+    return re.escape(words).replace("\\ ", " ")
+
+
+# Phrase -> the interval it gives; the approximate ones are every other phrase the regex reads.
+QUALIFIERS = {p: kind for kind, phrases in _LEX.qualifiers.items() if kind != "approx" for p in phrases}
+_APPROX = _LEX.qualifiers.get("approx", ())
 
 _QUAL_BEFORE = re.compile(
-    r"(?:^|(?<=[^A-Za-z]))(?P<q>more than|over|above|in excess of|exceeding|upwards of|greater than|north of"
-    r"|at least|no fewer than|no less than|not less than|a minimum of|minimum of"
-    r"|just under|just shy of|nearly|almost|close to|not quite|just below"
-    r"|less than|fewer than|under|below|at most|no more than|not more than|a maximum of|maximum of"
-    r"|up to|as many as|as much as|as high as"
-    r"|about|around|approximately|approx\.?|roughly|some|circa|an estimated|estimated|~|between|from)\s*$",
+    r"(?:^|(?<=[^A-Za-z]))(?P<q>"
+    + "|".join(_phrase(p) for p in (*QUALIFIERS, *_APPROX, *_LEX.range_openers))
+    + r")\s*$",
     re.IGNORECASE,
 )
-QUALIFIERS = {
-    "more than": "over", "over": "over", "above": "over", "in excess of": "over", "exceeding": "over",
-    "upwards of": "over", "greater than": "over", "north of": "over", "at least": "at_least",
-    "no fewer than": "at_least", "no less than": "at_least", "not less than": "at_least",
-    "a minimum of": "at_least", "minimum of": "at_least", "just under": "nearly", "just shy of": "nearly",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "not quite": "nearly",
-    "just below": "nearly", "less than": "under", "fewer than": "under", "under": "under", "below": "under",
-    "at most": "at_most", "no more than": "at_most", "not more than": "at_most", "a maximum of": "at_most",
-    "maximum of": "at_most", "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
-    "as high as": "up_to",
-}
 _QUAL_AFTER = re.compile(r"(?P<q>\s?\+|-plus|\s+or (?:more|greater|higher|above)|\s+or so)(?![A-Za-z0-9])")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*|\s*-\s*")
 _QUAL_LAST_WORDS = {
-    w.split(" ")[-1].rstrip(".")
-    for w in (
-        *QUALIFIERS, "about", "around", "approximately", "approx", "roughly", "some", "circa", "estimated",
-        "between", "from",
-    )
+    w.split(" ")[-1].rstrip(".") for w in (*QUALIFIERS, *_APPROX, *_LEX.range_openers) if w[:1].isalpha()
 }
 
 
@@ -58,7 +55,7 @@ def qualifier_before(text: str, p: Prim) -> tuple[int, str]:
     if m is None:
         return p.start, "exact"
     word = m.group("q").lower()
-    if word in ("between", "from"):
+    if word in _LEX.range_openers:
         return m.start("q"), word
     qual = QUALIFIERS.get(word, "approx")
     if qual == "over" and p.unit is not None and p.unit.dimension == "time":

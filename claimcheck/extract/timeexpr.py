@@ -10,14 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from claimcheck.language.lexicon import load_quantity_lexicon
 from claimcheck.models import DateSpan
 
-_MONTHS = {
-    name.lower(): index
-    for index in range(1, 13)
-    for name in (calendar.month_name[index], calendar.month_abbr[index])
-}
-_MONTHS["sept"] = 9
+# Month names and abbreviations -> month number: data in claimcheck/language/lexicons/en.quantities.yaml.
+_MONTHS = dict(load_quantity_lexicon("en").months)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _PART = r"(?:(?P<part>early|mid|late|end of|start of|beginning of|first half of|second half of)[\s\-]+)?"
 _POINT = (

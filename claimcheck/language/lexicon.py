@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
 
 class Lexicon(BaseModel):
@@ -65,16 +67,104 @@ class Lexicon(BaseModel):
         return self._modalities.get(phrase.lower())
 
 
+class UnitEntry(BaseModel):
+    """One step of the unit table: a unit with its surface forms, or a step that registers other data."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    unit: str = ""
+    dim: str = ""
+    factor: float = 1.0
+    symbols: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    kind: Literal["unit", "currency", "percent", "multiplier"] = "unit"
+    offset: float = 0.0
+    plural: bool = True
+    prefixed: bool = False  # add the SI prefixes to its one symbol and one word
+    small: bool = False  # ... and the small ones
+    aliases: dict[str, str] = {}  # word -> a word already registered
+    currency_words: bool = False  # register the currency words here
+    iso_codes: bool = False  # register the ISO codes here
+
+    @model_validator(mode="after")
+    def _one_unit_or_a_step(self) -> UnitEntry:
+        if bool(self.unit) != bool(self.dim):
+            raise ValueError("a unit needs both its canonical unit and its dimension")
+        if not self.unit and not (self.aliases or self.currency_words or self.iso_codes):
+            raise ValueError("an entry names a unit, aliases, currency_words or iso_codes")
+        if self.prefixed and (len(self.symbols) > 1 or len(self.words) > 1):
+            raise ValueError("a prefixed unit has at most one symbol and one word")
+        return self
+
+
+class QuantityLexicon(BaseModel):
+    """A language's words for quantities: number words, scales, units, currencies, qualifiers, dates."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    language: str
+    ones: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, float]
+    suffix_scales: dict[str, float]
+    dozens: dict[str, int]
+    ordinals: dict[str, int | float]
+    ordinals_not_denominators: tuple[str, ...]
+    denominators: dict[str, int | float]
+    hundreds: tuple[str, ...]
+    fold_words: dict[str, float]
+    multiplier_words: dict[str, float]
+    multiplier_followers: frozenset[str]
+    not_comparative: frozenset[str]
+    qualifiers: dict[Literal["over", "at_least", "nearly", "under", "at_most", "up_to", "approx"], tuple[str, ...]]
+    range_openers: tuple[str, ...]
+    currency_words: dict[str, tuple[str, ...]]
+    iso_codes: tuple[str, ...]
+    code_aliases: dict[str, str]
+    prefix_symbols: dict[str, str]
+    dollar_prefixes: dict[str, str]
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    si_prefixes: dict[str, float]
+    si_prefix_words: dict[str, float]
+    small_prefixes: dict[str, float]
+    small_prefix_words: dict[str, float]
+    invariant_plurals: tuple[str, ...]
+    glued_only: tuple[str, ...]
+    units: tuple[UnitEntry, ...]
+
+
+# The parts a language may have beside its "<language>.yaml": "<language>.<part>.yaml".
+LEXICON_PARTS: dict[str, type[BaseModel]] = {"quantities": QuantityLexicon}
+
+
+def lexicon_folder() -> Traversable:
+    return resources.files("claimcheck.language") / "lexicons"
+
+
+def _lexicon_files() -> list[str]:
+    return sorted(p.name for p in lexicon_folder().iterdir() if p.name.endswith(".yaml"))
+
+
 def available_languages() -> tuple[str, ...]:
-    folder = resources.files("claimcheck.language") / "lexicons"
-    return tuple(sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")))
+    """Languages with a lexicon: a file "<language>.yaml"; "<language>.<part>.yaml" files are its parts."""
+    names = (name.removesuffix(".yaml") for name in _lexicon_files())
+    return tuple(name for name in names if "." not in name)
+
+
+def _read(name: str) -> object:
+    source = lexicon_folder() / name
+    return yaml.safe_load(source.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(language: str = "en") -> Lexicon:
-    source = resources.files("claimcheck.language") / "lexicons" / f"{language}.yaml"
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    return Lexicon.model_validate(data)
+    return Lexicon.model_validate(_read(f"{language}.yaml"))
+
+
+@lru_cache(maxsize=4)
+def load_quantity_lexicon(language: str = "en") -> QuantityLexicon:
+    return QuantityLexicon.model_validate(_read(f"{language}.quantities.yaml"))
 
 
 def lexicon_digest() -> str:
@@ -82,8 +172,7 @@ def lexicon_digest() -> str:
     import hashlib
 
     digest = hashlib.sha1()
-    folder = resources.files("claimcheck.language") / "lexicons"
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    for path in sorted(lexicon_folder().iterdir(), key=lambda p: p.name):
         if path.name.endswith(".yaml"):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
