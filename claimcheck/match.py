@@ -8,14 +8,13 @@ under rapidfuzz's token-set ratio.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
 from claimcheck.extract.lexicon import PRECISION_TAG
-from claimcheck.models import Claim, ClaimGroup, ClaimKind
+from claimcheck.models import Claim, ClaimKind
 from claimcheck.resolve import EntityGraph
 
 FUZZY_MEASURE_THRESHOLD = 85.0
@@ -70,36 +69,3 @@ def candidate_pairs(claims: list[Claim], graph: EntityGraph) -> Iterator[tuple[C
                     continue
                 if measures_match(first, second):
                     yield first, second
-
-
-def group_claims(claims: list[Claim], graph: EntityGraph) -> list[ClaimGroup]:
-    """Connected components of matching claims about one subject; a changing figure reads as a timeline."""
-    parent: dict[str, str] = {c.id: c.id for c in claims}
-    by_id = {c.id: c for c in claims}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in candidate_pairs(claims, graph):
-        if a.subject == b.subject and a.owner == b.owner:
-            ra, rb = find(a.id), find(b.id)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    members: dict[str, list[str]] = defaultdict(list)
-    for claim in claims:
-        members[find(claim.id)].append(claim.id)
-    groups = []
-    for ids in members.values():
-        if len(ids) < 2:
-            continue
-        first = by_id[ids[0]]
-        dates = {by_id[i].time for i in ids if by_id[i].time}
-        key = hashlib.sha1(f"{first.subject}\0{first.measure}\0{first.owner}".encode()).hexdigest()[:12]
-        groups.append(ClaimGroup(
-            key=key, subject=first.subject, measure=first.measure, claim_ids=tuple(sorted(ids)),
-            timeline=first.time_varying and len(dates) > 1,
-        ))
-    return sorted(groups, key=lambda g: (g.subject, g.measure, g.key))

@@ -86,7 +86,7 @@ def _exact_pair(a: Claim, b: Claim) -> bool:
             and a.value.nominal is not None and b.value.nominal is not None)
 
 
-_BOUND_QUALIFIERS = frozenset({"over", "at_least", "under", "at_most", "up_to"})
+BOUND_QUALIFIERS = frozenset({"over", "at_least", "under", "at_most", "up_to"})  # a bound, not a stated value
 
 
 def _stated_alike(a: Claim, b: Claim) -> bool:
@@ -99,7 +99,7 @@ def _stated_alike(a: Claim, b: Claim) -> bool:
     if qualifier in ("approx", "nearly"):
         return significant_digits(a.value.text) >= 3 and significant_digits(b.value.text) >= 3
     # a running count's bounds move as the story does: "at least 3" at noon, "at least 10" at night
-    return qualifier in _BOUND_QUALIFIERS and not (a.time_varying or b.time_varying)
+    return qualifier in BOUND_QUALIFIERS and not (a.time_varying or b.time_varying)
 
 
 def _surface_unit(text: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from pathlib import Path
 
 from claimcheck.extract import clause as ctxmod
 from claimcheck.extract import display, lexicon
@@ -23,22 +22,8 @@ from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import split_sentences, table_cells
 from claimcheck.extract.status import StatusDraft, status_drafts
 from claimcheck.extract.timeexpr import TimeMention, find_relative_times, find_times
-from claimcheck.language.lexicon import lexicon_digest
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
-
-def _source_digest() -> str:
-    """A digest of the extractor's own code, the claim model and the lexicons: any change to either invalidates
-    cached claims, so an upgrade can never serve claims the new code would not extract."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha1()
-    for source in [*sorted(package.glob("*.py")), package.parent / "models.py"]:
-        digest.update(source.read_bytes())
-    digest.update(lexicon_digest().encode())  # the words it reads are data files
-    return digest.hexdigest()[:16]
-
-
-EXTRACTOR_VERSION = f"3-{_source_digest()}"
 _WINDOW = 160  # characters either side of a claim searched for its time and hedges
 _NON_NEGATIVE = {
     "number", "currency", "compute", "data", "bandwidth", "bit-rate", "power", "energy", "percent",

@@ -26,7 +26,7 @@ from claimcheck.frames.measure import MeasureReading, age_cue, read_measure, res
 from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
 from claimcheck.frames.roles import read_roles
 from claimcheck.frames.status import status_claims
-from claimcheck.frames.timing import ClaimTime, background_time, claim_time, period_label
+from claimcheck.frames.timing import PERIOD_NAME, ClaimTime, background_time, claim_time, period_label
 from claimcheck.frames.tokens import ancestors_within, governing_verb, tokens_in
 from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon
 from claimcheck.language.pipeline import load_pipeline, pipeline_id
@@ -107,7 +107,6 @@ def _in_code(text: str, q: Quantity) -> bool:
     return glued_before or bool(_CODE_AFTER.match(text[q.end : q.end + 8]))
 
 
-_PERIOD_NAME = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{0,4})$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 
 
@@ -268,7 +267,7 @@ class _Reader:
         # a name compounded on the counted noun is the most specific subject: "5,000 Widget chips"
         if noun is not None:
             names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
-                     and not _PERIOD_NAME.match(c.text)]
+                     and not PERIOD_NAME.match(c.text)]
             if names:
                 product = doc[names[0].i : noun.i].text
                 named = index is not None and (doc[index].pos_ == "PROPN" or doc[index].ent_type_ in ("ORG", "PERSON"))

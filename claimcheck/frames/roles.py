@@ -7,11 +7,11 @@ first capitalised word of the sentence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from claimcheck.frames.timing import PERIOD_NAME
 from claimcheck.frames.tokens import (
     PLACE_ENTS,
     ancestors_within,
@@ -42,9 +42,6 @@ def _name(token: Token) -> str:
     return name_span(token).text
 
 
-_PERIOD_NAME = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{0,4})$")
-
-
 def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
     """A nominal that stands for what the figure is about: a name, or a definite anaphor."""
     if token.pos_ == "PRON" and token.lower_ in ("it", "they", "its", "their", "which", "who", "that"):
@@ -56,7 +53,7 @@ def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
         if said_by is not None and is_name(said_by):
             return said_by
         return token
-    if _PERIOD_NAME.match(token.text):
+    if PERIOD_NAME.match(token.text):
         return None  # "Q1 earnings": a period, not what the figure is about
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return None

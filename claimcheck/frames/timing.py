@@ -142,6 +142,8 @@ def background_time(sentence: str, published: DateSpan | None) -> ClaimTime | No
     return None
 
 
+# a token that names a reporting period ("Q1", "H2", "FY2024"), never what a figure is about
+PERIOD_NAME = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{0,4})$")
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 _PERIOD = re.compile(
     r"(?i)\b(?:(?P<q>Q[1-4])|(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"

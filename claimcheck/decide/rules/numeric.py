@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from claimcheck.decide.rules.base import Rule, RuleContext, register
-from claimcheck.decide.score import confidence, disjoint, pair_features, separation
+from claimcheck.decide.score import BOUND_QUALIFIERS, confidence, disjoint, pair_features
 from claimcheck.enums import Severity
 from claimcheck.events.grouping import Event
 from claimcheck.extract import display
@@ -19,7 +19,6 @@ from claimcheck.models import Claim, ClaimKind, Finding, FindingValue
 _MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
 
 
-_BOUNDS = frozenset({"over", "at_least", "under", "at_most", "up_to"})
 
 
 def _cluster(claims: list[Claim]) -> list[list[Claim]]:
@@ -29,8 +28,8 @@ def _cluster(claims: list[Claim]) -> list[list[Claim]]:
         return (c.value.low if c.value.low is not None else float("-inf"),
                 c.value.high if c.value.high is not None else float("inf"), c.id)
 
-    stated = sorted((c for c in claims if c.value.qualifier not in _BOUNDS), key=order)
-    bounds = sorted((c for c in claims if c.value.qualifier in _BOUNDS), key=order)
+    stated = sorted((c for c in claims if c.value.qualifier not in BOUND_QUALIFIERS), key=order)
+    bounds = sorted((c for c in claims if c.value.qualifier in BOUND_QUALIFIERS), key=order)
     clusters: list[list[Claim]] = []
     for claim in stated:
         if clusters and not any(disjoint(claim, member) for member in clusters[-1]):
@@ -132,8 +131,8 @@ def _given_together(by_article: dict[str, list[Claim]], a: Claim, b: Claim) -> b
 def _apart(first: list[Claim], second: list[Claim]) -> bool:
     """No article gives both values: one that does shows they describe different things
     (a subgroup and the whole, two people), so the difference is no conflict."""
-    stated_first = {c.article for c in first if c.value.qualifier not in _BOUNDS}
-    stated_second = {c.article for c in second if c.value.qualifier not in _BOUNDS}
+    stated_first = {c.article for c in first if c.value.qualifier not in BOUND_QUALIFIERS}
+    stated_second = {c.article for c in second if c.value.qualifier not in BOUND_QUALIFIERS}
     return not (stated_first & stated_second)  # a bound ("at least 6") fits many values: it proves nothing
 
 
@@ -304,9 +303,6 @@ class RunningCountFalls(Rule):
                 if peak is None or (claim.value.low or 0) > (peak.value.low or 0):
                     peak = claim
         return found
-
-
-__all__ = ["NumericConflict", "RunningCountFalls", "separation"]
 
 
 @register
