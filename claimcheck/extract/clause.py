@@ -146,16 +146,7 @@ def negated(clause: str) -> bool:
     return bool(lexicon.NEGATION.search(clause))
 
 
-_TIME_WORDS = frozenset(
-    [
-        "quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "day", "days", "ended",
-        "ending", "today", "yesterday", "tonight", "morning", "evening", "night", "annual", "annually", "jan",
-        "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-        "february", "march", "april", "june", "july", "august", "september", "october", "november",
-        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "earlier",
-        "later", "ago",
-    ]
-)
+_TIME_WORDS = lexicon.TIME_WORDS  # dropped from content terms: "quarter revenue" is revenue
 
 
 def content_terms(text: str) -> tuple[str, ...]:

@@ -11,37 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.ledger_schema import Ledger
 
 # Capitalised words that open sentences or headings far more often than they name anything.
-_COMMON = frozenset(
-    [
-        "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "With",
-        "By", "From", "As", "But", "And", "Or", "If", "When", "While", "Today", "Yesterday", "However",
-        "Furthermore", "Moreover", "Additionally", "Finally", "First", "Second", "Third", "Unlike", "Even",
-        "Though", "Although", "Whatever", "What", "Why", "How", "Does", "Do", "Did", "Can", "Could", "Yes",
-        "No", "Not", "Inside", "Where", "Who", "Which", "Source", "Sources", "Analysts", "According",
-        "Together", "Through", "Building", "Customer", "Government", "Memory", "Scale", "Read", "More",
-        "Related", "Frequently", "Questions", "Answers", "Announcements", "Summary", "Update", "Updated",
-        "Published", "Posted", "Our", "We", "They", "He", "She", "You", "I", "Here", "There", "Now", "Then",
-        "Also", "Still", "After", "Before", "During", "Since", "Until", "Meanwhile", "Overall", "Instead",
-        "Despite", "Because", "Some", "Many", "Most", "All", "Every", "Each", "Both", "Several", "Few",
-        "Other", "Another", "New", "Next", "Last", "Previous", "Current", "Early", "Late", "Mid", "One",
-        "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundreds", "Thousands",
-        "Millions", "Billions", "Officials", "Experts", "Critics", "Residents", "People", "Police", "Monday",
-        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan",
-        "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Chip", "Chips",
-        "Price", "Performance", "Peak", "Compute", "Bandwidth", "Baseline", "Strategic", "Supply", "Why",
-        "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Should", "Must", "May", "Might",
-        "Let", "Just", "Only", "So", "Such", "Per", "Via", "Vs", "Under", "Over", "About", "TL", "DR",
-        "Means", "Stack", "Powers", "Behind", "Win", "Beat", "Lab", "Matters", "Point", "Chief", "Executive",
-        "Officer", "Financial", "Operating", "Technology", "President", "Vice", "Minister", "Prime",
-        "Secretary", "Director", "Governor", "Mayor", "Senator", "Chairman", "Chairwoman", "Chair",
-        "Spokesperson", "Spokesman", "Spokeswoman", "Analyst", "Manager", "Head", "General", "Commissioner",
-        "Superintendent", "Coach", "Captain", "Manager", "Founder", "Sheriff", "Judge", "Professor",
-    ]
-)
+_COMMON = load_lexicon("en").text.sentence_openers
 # Acronyms that are vocabulary, not names: units, precisions, job titles, generic hardware words.
 _GENERIC_TOKEN = re.compile(
     r"^(?:AI|ML|CEO|CFO|CTO|COO|VP|GPUs?|CPUs?|TPUs?|NPUs?|SDKs?|APIs?|IT|US|UK|EU|UN|FAQ|LLMs?|R&D|TL;DR|"

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 from claimcheck.extract.lookalikes import MONTHS
 from claimcheck.extract.textfold import WORD_AFTER
+from claimcheck.language.lexicon import load_lexicon
 
-_STOP = set(
-    [
-        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as",
-        "than", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has",
-        "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "do", "does", "did",
-        "not", "no", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she",
-        "you", "i", "who", "which", "what", "when", "where", "while", "per", "each", "every", "all", "some",
-        "any", "more", "most", "less", "fewer", "over", "under", "about", "into", "onto", "across", "after",
-        "before", "since", "until", "during", "between", "among", "against", "said", "says", "say", "told",
-        "reported", "according", "total", "totals", "so", "also", "only", "just", "up", "down", "out", "off",
-        "there", "here", "then", "new", "other", "such", "own", "same",
-    ]
-)
-_MODIFIERS = {
-    "new", "more", "additional", "other", "single", "big", "small", "large", "major", "key", "top", "full",
-    "extra", "former", "current", "total", "further", "separate",
-}
-_IRREGULAR = {
-    "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
-    "teeth": "tooth", "geese": "goose", "staff": "staff", "police": "police", "cattle": "cattle",
-}
-_KEEP_S = {"series", "news", "species", "means", "headquarters", "crossroads", "barracks", "aircraft"}
+_TEXT = load_lexicon("en").text
+_STOP = _TEXT.noun_stopwords
+_MODIFIERS = _TEXT.noun_modifiers
+_IRREGULAR = _TEXT.irregular_plurals
+_KEEP_S = _TEXT.singular_in_s
 
 
 def singular(word: str) -> str:

@@ -14,7 +14,11 @@ from claimcheck.extract.clause import (
     comparison_base,
     content_terms,
 )
+from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.patterns import alternation
 from claimcheck.models import ClaimKind, Quantity, Scope
+
+_TEXT = load_lexicon("en").text
 
 # Physical dimensions map to a measure on their own; nearby words refine it.
 _DIMENSION_MEASURE = {
@@ -55,8 +59,10 @@ class NumericDraft:
 _VERB_REACH = 40
 _BRACKET = re.compile(r"(?i)(?:under|over|above|below|younger than|older than)\b")
 _BRACKET_BEFORE = re.compile(r"(?i)(?:\b[a-z]{3,}(?:ren|s)|\baged?|\bages)\s+$")
-_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "police": "officer",
-              "staff": "staff", "personnel": "staff"}
+_IRREGULAR = _TEXT.counted_irregulars
+_IRREGULAR_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(" + alternation(_IRREGULAR) + r")\b"
+)
 _NOUN_AFTER = re.compile(r"\s+(?:[A-Z][\w\-.]*\s+|[a-z]+-[a-z]+\s+){0,3}([a-z]{3,}(?:s|es|ies))\b")
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our)\s")
 
@@ -78,8 +84,7 @@ def counted_noun(text: str, quantity: Quantity, limit: int) -> tuple[str, int, i
     fallback = _NOUN_AFTER.match(text, quantity.end, min(limit, quantity.end + 60))
     if fallback:
         return singular(fallback.group(1)), quantity.end, fallback.end()
-    irregular = re.match(r"\s+(?:[a-z]+\s+){0,2}?(people|children|men|women|police|staff|personnel)\b",
-                         text[quantity.end : min(limit, quantity.end + 40)])
+    irregular = _IRREGULAR_AFTER.match(text[quantity.end : min(limit, quantity.end + 40)])
     if irregular:
         return _IRREGULAR[irregular.group(1)], quantity.end, quantity.end + irregular.end()
     return None
@@ -178,19 +183,7 @@ def _count_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     )
 
 
-_PERIOD_WORDS = frozenset(
-    [
-        "quarterly", "annual", "yearly", "monthly", "weekly", "daily", "full-year", "half-year",
-        "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "first-half", "second-half",
-        "fiscal", "calendar", "year", "quarter", "net", "gross", "adjusted", "overall", "comparable",
-        "operating", "incremental",
-        # verbs that stand before a money noun ("put insured losses at", "reported revenue of")
-        "put", "puts", "estimated", "estimate", "estimates", "reported", "posted", "said", "expects",
-        "expected", "sees", "saw", "raised", "had", "has", "have", "was", "were", "is", "are", "pegged",
-        "valued", "totaled", "totalled", "reached", "hit", "booked", "logged", "generated", "forecast",
-        "projected", "announced", "disclosed", "recorded", "made", "paid", "received", "spent",
-    ]
-)
+_PERIOD_WORDS = _TEXT.money_period_words  # "quarterly revenue" is revenue; "cloud revenue" is not
 
 
 def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> NumericDraft | None:
@@ -203,7 +196,7 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     modifier = re.search(r"([A-Za-z][a-z\-]+)\s+$", ctx.text[max(c_start, m_start - 25) : m_start])
     if modifier and modifier.group(1).lower() not in _PERIOD_WORDS and modifier.group(1).lower() not in \
             lexicon.STOPWORDS and \
-            not re.match(r"(?i)(?:reported|posted|record|new|total|its|their|of)$", modifier.group(1)):
+            modifier.group(1).lower() not in _TEXT.money_not_segments:
         measure = f"{modifier.group(1).lower()} {measure}"
     # the party the money is about: "investment in X", "commitment from X"
     subject_mention = None

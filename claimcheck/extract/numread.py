@@ -15,15 +15,11 @@ from claimcheck.extract.phrases import parse_phrase
 from claimcheck.extract.prim import RATIO, Prim
 from claimcheck.extract.suffix import read_suffix
 from claimcheck.extract.textfold import glued_code, number_before
+from claimcheck.language.lexicon import load_lexicon
 
-_VAGUE = {
-    "tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
-    "dozens": 12.0, "scores": 20.0,
-}
-_PRONOUN_ONE = {
-    "the", "this", "that", "which", "each", "every", "any", "no", "another", "only", "last", "next", "first",
-    "one", "someone", "anyone", "everyone", "little", "big", "new", "old", "right", "wrong",
-}
+_TEXT = load_lexicon("en").text
+_VAGUE = _TEXT.vague_numbers  # "tens", "dozens": order of magnitude
+_PRONOUN_ONE = _TEXT.pronoun_one
 
 
 def read_at(toks: list[Tok], i: int, text: str, masked: bytearray) -> tuple[Prim | None, int] | None:

@@ -6,16 +6,10 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.clause import SentenceContext, content_terms
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Quantity
 
-_QUANTIFIERS: dict[str, tuple[float, float]] = {
-    "all": (100.0, 100.0), "every one": (100.0, 100.0), "each": (100.0, 100.0), "none": (0.0, 0.0),
-    "most": (50.01, 100.0), "the majority": (50.01, 100.0), "a majority": (50.01, 100.0),
-    "the bulk": (50.01, 100.0), "half": (45.0, 55.0), "nearly all": (80.0, 99.99),
-    "almost all": (80.0, 99.99), "virtually all": (90.0, 99.99), "a minority": (0.01, 49.99),
-    "a third": (30.0, 36.0), "one third": (30.0, 36.0), "two thirds": (63.0, 70.0),
-    "two-thirds": (63.0, 70.0), "a quarter": (22.0, 28.0), "three quarters": (72.0, 78.0),
-}
+_QUANTIFIERS = load_lexicon("en").text.quantifiers  # share, in percent
 _QUANT_RE = re.compile(
     r"(?i)(?<![\w\-])(?P<q>"
     + "|".join(sorted(map(re.escape, _QUANTIFIERS), key=len, reverse=True))

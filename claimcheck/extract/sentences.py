@@ -11,14 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "ltd", "co", "corp", "plc", "llc",
-        "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ",
-        "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
-    ]
-)
+from claimcheck.language.lexicon import load_lexicon
+
+_ABBREVIATIONS = load_lexicon("en").text.abbreviations
 # only the start of a run of . ! ? is tried, and every repeat is bounded: linear on "......" or "!!!!!!"
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]{1,4}[\"'”’)\]]{0,3}(?=\s{1,8}[\"'“‘(\[]?[A-Z0-9])")
 _MAX_SENTENCE = 2000  # a runaway "sentence" (a 5 MB line) is cut so later stages stay linear

@@ -10,13 +10,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from claimcheck.language.lexicon import load_quantity_lexicon
+from claimcheck.language.lexicon import load_lexicon, load_quantity_lexicon
+from claimcheck.language.patterns import alternation
 from claimcheck.models import DateSpan
 
 # Month names and abbreviations -> month number: data in claimcheck/language/lexicons/en.quantities.yaml.
 _MONTHS = dict(load_quantity_lexicon("en").months)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_PART = r"(?:(?P<part>early|mid|late|end of|start of|beginning of|first half of|second half of)[\s\-]+)?"
+# Parts of a year ("early", "second half of") -> (first month, last month): the "dates" section of en.yaml.
+_PART_MONTHS = load_lexicon("en").dates.year_parts
+_PART = rf"(?:(?P<part>{alternation(_PART_MONTHS)})[\s\-]+)?"
 _POINT = (
     rf"{_PART}(?:(?P<q>Q[1-4])\s+|(?P<h>H[12])\s+|(?P<month>{_MONTH_RE})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?"
     rf"(?P<year>(?:18|19|20)\d\d)(?![\w\-]|[,.]\d)"
@@ -24,11 +27,6 @@ _POINT = (
 _POINT_RE = re.compile(rf"(?i)(?<![\w\-]){_POINT}")
 _EITHER_RE = re.compile(rf"(?i)(?<![\w\-])(?P<a>{_POINT.replace('?P<', '?P<a_')})\s+(?:or|to|-|–)\s+"
                         rf"(?P<b>{_POINT.replace('?P<', '?P<b_')})")
-
-_PART_MONTHS = {
-    "early": (1, 6), "start of": (1, 3), "beginning of": (1, 3), "first half of": (1, 6),
-    "mid": (4, 9), "late": (7, 12), "end of": (10, 12), "second half of": (7, 12),
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimcheck.frames.tokens import ancestors_within, child, governing_verb
-from claimcheck.language.lexicon import Lexicon
+from claimcheck.language.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Quantity
 
 _UNIT_MEASURE = {"length": "length", "area": "area", "mass": "weight", "volume": "volume", "speed": "speed",
@@ -206,9 +206,9 @@ def _compound(noun: Token, lexicon: Lexicon) -> str:
     return ""
 
 
-_PERIOD_WORDS = frozenset({"quarterly", "annual", "yearly", "monthly", "weekly", "daily", "fiscal", "q1", "q2",
-                           "q3", "q4", "h1", "h2"})
-_PERIOD_NOUNS = frozenset({"quarter", "year", "month", "week", "day", "half", "period", "season"})
+_FRAMES = load_lexicon("en").frames
+_PERIOD_WORDS = _FRAMES.period_words
+_PERIOD_NOUNS = _FRAMES.period_nouns
 
 
 def _result_phrase(verb: Token, lexicon: Lexicon) -> str | None:

@@ -11,9 +11,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "limited", "company", "sa", "ag"})
-_EXPANSIONS = {"united states": "us", "united kingdom": "uk", "united nations": "un", "european union": "eu"}
-_DROP = frozenset({"the", "a", "an", "of", "and", "&", "for"})
+from claimcheck.language.lexicon import load_lexicon
+
+_NAMES = load_lexicon("en").names  # what name keys fold away
+_SUFFIXES = _NAMES.suffixes
+_EXPANSIONS = _NAMES.expansions
+_DROP = _NAMES.dropped
 _WORD = re.compile(r"[a-z0-9]+")
 
 

@@ -107,7 +107,7 @@ def _in_code(text: str, q: Quantity) -> bool:
     return glued_before or bool(_CODE_AFTER.match(text[q.end : q.end + 8]))
 
 
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
+_TIME_UNITS = load_lexicon("en").frames.time_units
 
 
 def _is_date_part(anchor: Token) -> bool:

@@ -17,12 +17,12 @@ from claimcheck.extract.sentences import Sentence
 from claimcheck.frames.mentions import ArticleMentions
 from claimcheck.frames.timing import stated_times
 from claimcheck.frames.tokens import child, is_name, name_span
-from claimcheck.language.lexicon import Lexicon
+from claimcheck.language.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Article, Claim, ClaimKind, DateSpan, Value
 
-_GENERIC_HEADS = frozenset({"production", "service", "services", "operation", "operations", "work", "traffic",
-                            "line", "lines", "network", "route", "routes", "flight", "flights", "sale", "sales"})
-_FUTURE = frozenset({"will", "would", "shall", "expect", "plan", "set", "due", "scheduled"})
+_FRAMES = load_lexicon("en").frames
+_GENERIC_HEADS = _FRAMES.generic_heads
+_FUTURE = _FRAMES.future_aux
 
 
 def _state_of(verb: Token, lexicon: Lexicon) -> str | None:

@@ -10,6 +10,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
+from claimcheck.language.sections import DateWords, FrameWords, HtmlWords, Markers, NameWords, TextWords
+
 
 class Lexicon(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -45,6 +47,13 @@ class Lexicon(BaseModel):
     status_verbs: dict[str, tuple[str, ...]]
     status_adjectives: dict[str, tuple[str, ...]]
     until_cues: tuple[str, ...]
+    # word lists of the readers and of their patterns, by section (claimcheck/language/sections.py)
+    text: TextWords
+    markers: Markers
+    frames: FrameWords
+    names: NameWords
+    dates: DateWords
+    html: HtmlWords
 
     _classes: dict[str, str] = PrivateAttr(default_factory=dict)
     _modalities: dict[str, str] = PrivateAttr(default_factory=dict)

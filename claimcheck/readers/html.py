@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from claimcheck.dating import parse_date_value
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import ArticleDate
 from claimcheck.readers import Doc, Parsed, clean_meta
 from claimcheck.readers.text import blank_urls
@@ -90,28 +91,7 @@ VOID = frozenset(
     }
 )
 # class/id words that mark page furniture rather than the story
-CHROME_WORDS = frozenset(
-    {
-        "ad",
-        "ads",
-        "advert",
-        "advertisement",
-        "promo",
-        "sponsored",
-        "newsletter",
-        "social",
-        "share",
-        "sharing",
-        "related",
-        "cookie",
-        "cookies",
-        "subscribe",
-        "paywall",
-        "comments",
-        "breadcrumb",
-        "breadcrumbs",
-    }
-)
+CHROME_WORDS = load_lexicon("en").html.chrome_words
 CHROME_ROLES = frozenset({"navigation", "banner", "complementary", "contentinfo", "search"})
 META_DATE_NAMES = (
     "date",
