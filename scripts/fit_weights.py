@@ -138,6 +138,12 @@ def write_table(rows: list[dict]) -> None:
             writer.writerow({k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()})
 
 
+def read_table() -> list[dict]:
+    with TABLE.open(newline="", encoding="utf-8") as source:
+        return [{**row, "label": int(row["label"]), "weight": float(row["weight"]),
+                 **{name: float(row[name]) for name in FEATURES}} for row in csv.DictReader(source)]
+
+
 def fit(rows: list[dict], strength: float) -> tuple[float, dict[str, float]]:
     """Logistic regression whose weights are pulled toward the prior (scripts/training/prior.yaml):
     minimise the weighted log loss plus strength * |w - prior|^2, by Newton steps. With a few
@@ -194,8 +200,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="fit and print; write nothing")
     parser.add_argument("--strength", type=float, default=1.0, help="pull toward the prior weights (L2)")
+    parser.add_argument("--from-table", action="store_true",
+                        help=f"refit from {TABLE.relative_to(ROOT)} instead of re-reading the corpora")
     args = parser.parse_args()
-    rows = collect()
+    rows = read_table() if args.from_table else collect()
     bias, weights = fit(rows, args.strength)
     positives = sum(r["label"] for r in rows)
     print(f"{len(rows)} candidate pairs, {positives} conflicts")
@@ -206,7 +214,8 @@ def main() -> None:
                                    >= 0.5) == bool(r["label"]))
     print(f"training accuracy {hits / len(rows):.3f}")
     if not args.dry_run:
-        write_table(rows)
+        if not args.from_table:
+            write_table(rows)
         write_weights(bias, weights, rows)
         print(f"wrote {WEIGHTS.relative_to(ROOT)} and {TABLE.relative_to(ROOT)}")
 

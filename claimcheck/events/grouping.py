@@ -73,13 +73,19 @@ def source_dependent(claims: list[Claim]) -> frozenset[tuple[str, str]]:
     seen: dict[tuple[str, str, str], set[tuple[str, float | None]]] = defaultdict(set)
     for claim in claims:
         if claim.sources and _named(claim.sources[0]):
-            seen[(claim.article, claim.measure, name_key(claim.subject))].add(
+            seen[(claim.article, claim.measure, _subject_unless_source(claim))].add(
                 (name_key(claim.sources[0]), claim.value.nominal))
     found: set[tuple[str, str]] = set()
     for (_article, measure, subject), pairs in seen.items():
         if len({s for s, _ in pairs}) > 1 and len({v for _, v in pairs}) > 1:
             found.add((measure, subject))
     return frozenset(found)
+
+
+def _subject_unless_source(claim: Claim) -> str:
+    """The subject's key, or "" when the subject read is the claim's own source ("the Survey puts it at 6.1")."""
+    subject = name_key(claim.subject)
+    return "" if subject and any(keys_meet(subject, name_key(s)) for s in claim.sources) else subject
 
 
 def _named(source: str) -> bool:
@@ -112,7 +118,9 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
         if not subject and claim.measure in fixed:
             continue  # an age, a distance, a population of nothing named says nothing comparable
         if claim.subject and any(keys_meet(name_key(claim.subject), name_key(s)) for s in claim.sources):
-            subject = roots.get((claim.measure, ""), "")  # "the Survey puts the magnitude at 6.1": a source
+            # "the Survey puts the magnitude at 6.1": the subject read is the source; but "Acme said it
+            # would cut 2,300 jobs" is about Acme, unless the folder's unnamed figures speak of another
+            subject = roots.get((claim.measure, ""), "") or ("" if claim.measure in fixed else subject)
         period = period_of(claim, published)
         if period == "another event":
             continue

@@ -137,7 +137,8 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
         measure = result  # "one person was shot to death": a death
     if not measure:
         measure = _clause_class(anchor, noun, verb, lexicon, carried) or ""
-    if not measure and counted in lexicon.generic_fallback:
+    if not measure and counted in lexicon.generic_fallback and (
+            not predicate or predicate in lexicon.copulas or predicate in lexicon.fallback_predicates):
         measure = lexicon.generic_fallback[counted]
     dimension_measure = _dimension_measure(anchor, quantity, lexicon)
     if quantity.dimension == "time" and dimension_measure:
@@ -171,11 +172,13 @@ def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon
     if verb is not None:
         candidates.append(verb)
         candidates += [c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd", "attr", "dobj", "nsubj",
-                                                            "nsubjpass", "conj", "advmod")]
+                                                            "nsubjpass", "advmod")]
         for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
             candidates += [g for g in prep.children if g.dep_ == "pobj"]
             candidates += [g for p in prep.children if p.dep_ == "pobj" for g in p.children
                            if g.dep_ == "compound"]
+        # a coordinated verb is another clause ("are under an order, and many spent a night"): last
+        candidates += [c for c in verb.children if c.dep_ == "conj"]
         # "home to 120,000 people": the predicate noun and its preposition
         if verb.lemma_ == "be":
             candidates += [c for c in verb.children if c.dep_ == "attr"]
@@ -183,6 +186,8 @@ def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon
         if head.pos_ in ("NOUN", "ADJ") and head is not noun:
             candidates.append(head)
     for token in candidates:
+        if noun is not None and token.i == noun.i:
+            continue  # the generic counted noun itself ("residents") says nothing its predicate does not
         found = None
         if token.i + 1 < len(token.doc):  # a two-word cue ("home to") outranks its first word
             found = lexicon.measure_class(f"{_lemma(token)} {token.doc[token.i + 1].lower_}")

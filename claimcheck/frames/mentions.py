@@ -51,7 +51,8 @@ def keys_meet(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if " " not in short and short == acronym(long):
         return True
-    return " " not in short and long.split()[0] == short and len(long.split()) == 2
+    # "Hollin" and "Hollin Island", "Acme" and "Acme Appliance Group": a one-word name that opens a longer one
+    return " " not in short and long.split()[0] == short
 
 
 class ArticleMentions:

@@ -24,6 +24,7 @@ from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.frames.extras import clock_claims, rank_claims
 from claimcheck.frames.measure import MeasureReading, age_cue, read_measure, restrictors
 from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
+from claimcheck.frames.parts import read_parts
 from claimcheck.frames.roles import read_roles
 from claimcheck.frames.status import status_claims
 from claimcheck.frames.timing import PERIOD_NAME, ClaimTime, background_time, claim_time, period_label
@@ -221,6 +222,8 @@ class _Reader:
             return None  # "one of them", "and one critically": a pronoun, not a count
         if _counterfactual(anchor, self.lexicon) or _identifier(anchor, q):
             return None
+        if anchor.dep_ == "amod" and anchor.ent_type_ == "ORDINAL":
+            return None  # "a third person died": which one, not how many ("a third of them" is a share)
         street = _street(doc, anchor, self.lexicon)
         reading = read_measure(anchor, q, self.lexicon)
         noun = doc[reading.noun] if reading.noun is not None else None
@@ -328,10 +331,8 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
         found += _loose_numbers(doc, sentence.start, found, lexicon)
-        for q in found:
-            claim = reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end)
-            if claim is not None:
-                claims.append(claim)
+        framed = [reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end) for q in found]
+        claims.extend(read_parts([c for c in framed if c is not None], text))
         claims.extend(status_claims(article, sentence, doc, reader.mentions, lexicon))
         claims.extend(clock_claims(article, sentence, doc))
         claims.extend(rank_claims(article, sentence, doc))

@@ -22,6 +22,7 @@ class Lexicon(BaseModel):
     measure_classes: dict[str, tuple[str, ...]]
     generic_nouns: frozenset[str]
     generic_fallback: dict[str, str]
+    fallback_predicates: frozenset[str] = frozenset()
     settlement_nouns: frozenset[str]
     directions: frozenset[str]
     attribution_verbs: frozenset[str]
