@@ -209,7 +209,7 @@ class Application:
 
         cache_dir = (run.cache_dir or user_cache_dir()) if run.cache else None
         options = AuditOptions(paths=paths, ledger=ledger, as_of=run.as_of, jobs=max(1, run.jobs),
-                               engine=run.engine, scheduler=run.scheduler,
+                               engine=run.engine, scheduler=run.scheduler, group_on=run.group_on,
                                cache_dir=cache_dir, follow_symlinks=run.follow_symlinks)
         result = _run_with_progress(options)
         if not result.articles:

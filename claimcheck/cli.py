@@ -19,6 +19,7 @@ from claimcheck.cli_options import (
     FailOn,
     Follow,
     Formats,
+    GroupOnOpt,
     Jobs,
     LedgerPath,
     Outputs,
@@ -27,7 +28,7 @@ from claimcheck.cli_options import (
     outputs,
     run,
 )
-from claimcheck.engine import EngineKind
+from claimcheck.engine import EngineKind, GroupOn
 from claimcheck.entry import run_guarded
 from claimcheck.enums import ListFormat, Severity
 from claimcheck.options import (
@@ -73,7 +74,7 @@ def audit_command(
     show_acknowledged: Annotated[bool, typer.Option("--show-acknowledged", help="List findings the ledger "
                                                     "acknowledges too.")] = False,
     jobs: Jobs = 1, cache: Cache = True, cache_dir: CacheDir = None, follow_symlinks: Follow = False,
-    engine: EngineOpt = EngineKind.LOCAL, scheduler: SchedulerOpt = None,
+    engine: EngineOpt = EngineKind.LOCAL, scheduler: SchedulerOpt = None, group_on: GroupOnOpt = GroupOn.AUTO,
 ) -> None:
     """Read every article, extract claims, and show the contradictions with file:line evidence.
 
@@ -82,7 +83,8 @@ def audit_command(
     run(Application.audit, AuditRequest(
         paths=tuple(paths or ()), outputs=outputs(fmt, output), min_severity=min_severity, fail_on=fail_on,
         as_of=as_of, ledger=ledger, show_acknowledged=show_acknowledged, jobs=jobs, cache=cache,
-        cache_dir=cache_dir, follow_symlinks=follow_symlinks, engine=engine, scheduler=scheduler))
+        cache_dir=cache_dir, follow_symlinks=follow_symlinks, engine=engine, scheduler=scheduler,
+        group_on=group_on))
 
 
 @app.command("check")

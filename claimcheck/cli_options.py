@@ -10,7 +10,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from claimcheck.app import Application
-from claimcheck.engine import EngineKind
+from claimcheck.engine import GROUP_ON_WORKERS_FROM, EngineKind, GroupOn
 from claimcheck.enums import OutputFormat, Severity
 from claimcheck.options import OutputSpec, UsageError, pair_outputs
 
@@ -60,3 +60,8 @@ EngineOpt = Annotated[EngineKind, typer.Option(
     "dask extra).")]
 SchedulerOpt = Annotated[str | None, typer.Option(
     "--scheduler", metavar="ADDRESS", help="The Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.")]
+GroupOnOpt = Annotated[GroupOn, typer.Option(
+    "--group-on", case_sensitive=False, help="Where grouping into events and the rules run: client (this "
+    "process, on the gathered claims), workers (the dask workers, claims partitioned by measure; needs "
+    f"--engine dask), or auto (workers with --engine dask from {GROUP_ON_WORKERS_FROM:,} claims, else client). "
+    "The report is the same byte for byte.")]

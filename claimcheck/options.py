@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck.engine import EngineKind
+from claimcheck.engine import EngineKind, GroupOn
 from claimcheck.enums import ListFormat, OutputFormat, ReviewStatus, Severity
 from claimcheck.models import Frozen
 
@@ -57,6 +57,7 @@ class RunOptions(Frozen):
     follow_symlinks: bool = False
     engine: EngineKind = EngineKind.LOCAL  # where reading and extraction run
     scheduler: str | None = None  # a Dask scheduler address for engine dask; None: a local cluster
+    group_on: GroupOn = GroupOn.AUTO  # where grouping into events and the rules run
 
 
 class AuditRequest(RunOptions):

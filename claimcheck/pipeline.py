@@ -12,8 +12,8 @@ import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from claimcheck.decide.decision import decide
-from claimcheck.engine import Engine, EngineKind, Extraction, open_engine
+from claimcheck.decide.decision import decide, group_of, published_days
+from claimcheck.engine import Engine, EngineKind, Extraction, GroupOn, groups_on_workers, open_engine
 from claimcheck.extract.entities import AliasTable
 from claimcheck.frames.reader import FRAMES_VERSION as EXTRACTOR_VERSION
 from claimcheck.frames.reader import extract_claims
@@ -21,7 +21,7 @@ from claimcheck.language.detect import unreadable_language
 from claimcheck.language.pipeline import load_pipeline
 from claimcheck.ledger.schema import Ledger
 from claimcheck.loader import load_articles
-from claimcheck.models import Article, AuditResult, Claim, ClaimGroup, Frozen, SkippedFile
+from claimcheck.models import Article, AuditResult, Claim, Frozen, SkippedFile
 from claimcheck.resolve import EntityGraph, resolve_claims
 
 ProgressCallback = Callable[[int, int], None]  # (done, total) articles
@@ -36,6 +36,7 @@ class AuditOptions(Frozen):
     follow_symlinks: bool = False
     engine: EngineKind = EngineKind.LOCAL
     scheduler: str | None = None  # a Dask scheduler address (engine dask); None: a local cluster
+    group_on: GroupOn = GroupOn.AUTO  # where grouping and the rules run (claimcheck.engine.groups_on_workers)
 
 
 def _ledger_key(ledger: Ledger | None) -> str:
@@ -123,16 +124,23 @@ def _dedupe(articles: list[Article]) -> tuple[list[Article], list[SkippedFile]]:
 
 
 def audit_articles(articles: list[Article], ledger: Ledger | None, claims_per_article: list[list[Claim]],
-                   extra_claims: list[Claim] | None = None) -> tuple[list[Claim], list, list]:
-    """The corpus-level stages: resolve names, group, reconcile. Pure; used by run_audit and tests."""
+                   extra_claims: list[Claim] | None = None, *, engine: Engine | None = None
+                   ) -> tuple[list[Claim], list, list]:
+    """The corpus-level stages: resolve names, group, reconcile. Pure; used by run_audit and tests.
+    With ``engine``, grouping and the rules run on its workers, partitioned by measure
+    (claimcheck.decide.partition), with the same groups and findings."""
     claims = [claim for batch in claims_per_article for claim in batch] + list(extra_claims or [])
     names = {name for claim in claims for name in (claim.subject, *claim.entities) if name}
     graph = EntityGraph(ledger, names, articles)
     claims = resolve_claims(claims, graph)
+    if engine is not None:
+        from claimcheck.decide.partition import decide_part, merge, plan
+
+        work = plan(claims, graph, published_days(articles))
+        groups, findings = merge(engine.map(decide_part, work))
+        return claims, groups, findings
     events, findings = decide(claims, articles, graph)
-    groups = [ClaimGroup(key=e.key, subject=e.subject, measure=e.measure, claim_ids=tuple(c.id for c in e.claims),
-                         timeline=e.timeline, event=e.label) for e in events]
-    return claims, groups, findings
+    return claims, [group_of(e) for e in events], findings
 
 
 def run_audit(options: AuditOptions, progress: ProgressCallback | None = None,
@@ -140,9 +148,11 @@ def run_audit(options: AuditOptions, progress: ProgressCallback | None = None,
     """Load, extract, match, reconcile. Acknowledgements are applied later by the policy stage.
 
     Reading and extraction run on ``options.engine``; the corpus-level stages run here, on the
-    gathered claims. Raises EngineError when the engine cannot start or loses its workers. The
+    gathered claims, except grouping and the rules when ``options.group_on`` sends them to the
+    workers. Raises EngineError when the engine cannot start or loses its workers. The
     claims cache is keyed on EXTRACTOR_VERSION, not on ``extraction``: run another extraction
     without a cache (cache_dir=None)."""
+    groups_on_workers(options.group_on, options.engine, 0)  # an impossible choice fails before any work
     with open_engine(options.engine, jobs=options.jobs, scheduler=options.scheduler) as engine:
         engine.require_paths(options.paths)
         articles, skipped = load_articles(
@@ -153,8 +163,12 @@ def run_audit(options: AuditOptions, progress: ProgressCallback | None = None,
         articles, foreign = _readable(articles)
         skipped = [*skipped, *duplicates, *foreign]
         extracted = list(_extract_all(articles, options, progress, engine, extraction))
+        spread = groups_on_workers(options.group_on, options.engine, sum(map(len, extracted)))
+        if spread:
+            claims, groups, contradictions = audit_articles(articles, options.ledger, extracted, engine=engine)
+    if not spread:  # on the client, after the workers are released: they would only sit idle
+        claims, groups, contradictions = audit_articles(articles, options.ledger, extracted)
     # accepted facts are compared with the claims by the ledger policy stage (claimcheck.ledger.verdicts)
-    claims, groups, contradictions = audit_articles(articles, options.ledger, extracted)
     claims.sort(key=lambda c: (c.path, c.start, c.id))
     return AuditResult(
         articles=tuple(sorted(articles, key=lambda a: a.path)),

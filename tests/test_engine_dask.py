@@ -31,6 +31,7 @@ from claimcheck.engine.dask_engine import DaskEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT / "sources", *sorted((ROOT / "tests" / "corpora").iterdir())]
+REALNEWS = ROOT.parent / "shared" / "realnews"
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +41,9 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
-def _audit(tmp_path: Path, name: str, *options: str) -> bytes:
+def _audit(tmp_path: Path, name: str, *options: str, corpora: list[Path] = CORPORA) -> bytes:
     output = tmp_path / f"{name}.json"
-    args = ["audit", *map(str, CORPORA), "--ledger", str(ROOT / "claims.yaml"), "--no-cache",
+    args = ["audit", *map(str, corpora), "--ledger", str(ROOT / "claims.yaml"), "--no-cache",
             "-f", "json", "-o", str(output), *options]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
@@ -59,6 +60,25 @@ def test_a_local_cluster_of_two_workers_gives_the_local_report_byte_for_byte(tmp
 def test_a_running_scheduler_gives_the_same_report(tmp_path: Path, scheduler: str) -> None:
     local = _audit(tmp_path, "local", "--jobs", "2")
     assert _audit(tmp_path, "dask", "--engine", "dask", "--scheduler", scheduler) == local
+
+
+@pytest.mark.parametrize("corpora", [CORPORA, [ROOT / "sources"], [REALNEWS]], ids=["corpora", "seeds", "realnews"])
+def test_grouping_on_the_workers_gives_the_local_report_byte_for_byte(tmp_path: Path, scheduler: str,
+                                                                       corpora: list[Path]) -> None:
+    if not all(folder.is_dir() for folder in corpora):
+        pytest.skip(f"{corpora[0]} is absent")
+    local = _audit(tmp_path, "local", corpora=corpora)
+    assert b'"contradictions"' in local
+    shuffled = _audit(tmp_path, "dask", "--engine", "dask", "--scheduler", scheduler, "--group-on", "workers",
+                      corpora=corpora)
+    assert shuffled == local
+
+
+def test_grouping_on_workers_without_dask_is_one_line_and_exit_2() -> None:
+    args = ["audit", str(ROOT / "sources"), "--no-cache", "--group-on", "workers"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr == "error: --group-on workers needs --engine dask\n"
 
 
 def test_each_worker_warms_up_once_and_results_keep_their_order(scheduler: str) -> None:

@@ -26,6 +26,9 @@ class Event(Frozen):
     period: str  # "story" for the reported event itself, else the stated period's label
     timeline: bool  # a running count: later growth is an update
     claims: tuple[Claim, ...]
+    # the bucket (measure, subject, target, source, period, scope) events are listed in: events grouped
+    # partition by partition are merged back into the order of one group_events over every claim
+    order: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -143,5 +146,6 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
         key = "|".join((measure, subject, target, source, period, scope_key))
         events.append(Event(key=key, measure=measure, subject=members[0].subject if subject else "",
                             source=source, period=period, timeline=_runs(measure, members),
-                            claims=tuple(sorted(members, key=lambda c: (c.path, c.start)))))
+                            claims=tuple(sorted(members, key=lambda c: (c.path, c.start))),
+                            order=(measure, subject, target, source, period, scope_key)))
     return events

@@ -1,5 +1,5 @@
 """The rule registry: one class per rule, each with its code, name, description and claim kinds."""
 
-from claimcheck.decide.rules.base import Rule, RuleContext, registry
+from claimcheck.decide.rules.base import Reach, Rule, RuleContext, registry
 
-__all__ = ["Rule", "RuleContext", "registry"]
+__all__ = ["Reach", "Rule", "RuleContext", "registry"]

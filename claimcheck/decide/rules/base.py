@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import ClassVar
 
 from claimcheck.events.grouping import Event
@@ -22,7 +23,17 @@ class RuleContext:
     published: dict[str, dt.date] = field(default_factory=dict)
 
 
+class Reach(StrEnum):
+    """Which claims a rule must see together for its findings to be exact when the decision stage runs
+    partition by partition (``claimcheck.decide.partition``; docs/scale.md has the argument per rule)."""
+
+    MEASURE = "measure"  # the claims of one measure (claim.measure) and the events grouped from them
+    CROSS = "cross"  # claims across measures, all of them inside partition.cross_slice
+    CORPUS = "corpus"  # anything: run over every claim in one task (the safe default for a new rule)
+
+
 class Rule(ABC):
+    reach: ClassVar[Reach] = Reach.CORPUS
     code: ClassVar[str]
     name: ClassVar[str]
     description: ClassVar[str]

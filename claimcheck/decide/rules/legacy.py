@@ -5,7 +5,7 @@ kinds it was written for; pairs come from the blocking in match.py."""
 from __future__ import annotations
 
 from claimcheck import arithmetic, reconcile
-from claimcheck.decide.rules.base import Rule, RuleContext, register
+from claimcheck.decide.rules.base import Reach, Rule, RuleContext, register
 from claimcheck.models import Claim, ClaimKind, Finding
 
 
@@ -21,6 +21,7 @@ def _pairs(context: RuleContext, kind: ClaimKind) -> list[reconcile.Finding]:
 @register
 class TemporalConflict(Rule):
     code = "CC201"
+    reach = Reach.CROSS
     name = "temporal-status-conflict"
     description = "Incompatible timing or status for the same release or event"
     kind = "temporal"
@@ -36,6 +37,7 @@ class TemporalConflict(Rule):
 @register
 class ProportionConflict(Rule):
     code = "CC301"
+    reach = Reach.CROSS
     name = "proportion-conflict"
     description = "Incompatible shares: a quantifier such as 'all' vs a percentage"
     kind = "proportion"
@@ -48,6 +50,7 @@ class ProportionConflict(Rule):
 @register
 class PartExceedsWhole(Rule):
     code = "CC102"
+    reach = Reach.MEASURE
     name = "part-exceeds-total"
     description = "A part (one customer's share, one generation, one town) larger than the stated whole"
     kind = "numeric"
@@ -77,6 +80,7 @@ class PartExceedsWhole(Rule):
 @register
 class RatioInconsistent(Rule):
     code = "CC401"
+    reach = Reach.CROSS
     name = "ratio-inconsistent"
     description = "A stated ratio or percent change that the two stated values it relates do not give"
     kind = "arithmetic"
@@ -92,6 +96,7 @@ class RatioInconsistent(Rule):
 @register
 class AggregateInconsistent(Rule):
     code = "CC402"
+    reach = Reach.CROSS
     name = "aggregate-inconsistent"
     description = "A stated total that its stated parts do not add up to"
     kind = "arithmetic"

@@ -7,7 +7,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 
-from claimcheck.decide.rules.base import Rule, RuleContext, register
+from claimcheck.decide.rules.base import Reach, Rule, RuleContext, register
 from claimcheck.decide.score import BOUND_QUALIFIERS, confidence, disjoint, pair_features
 from claimcheck.enums import Severity
 from claimcheck.events.grouping import Event
@@ -248,6 +248,7 @@ def same_time_clusters(event: Event) -> Iterator[list[list[Claim]]]:
 @register
 class NumericConflict(Rule):
     code = "CC101"
+    reach = Reach.MEASURE
     name = "numeric-interval-conflict"
     description = "Two figures for one measure of one event, at one time, whose ranges do not overlap"
     kind = "numeric"
@@ -266,6 +267,7 @@ class NumericConflict(Rule):
 @register
 class RunningCountFalls(Rule):
     code = "CC103"
+    reach = Reach.MEASURE
     name = "running-count-falls"
     description = "A running count (deaths, cases, units deployed) lower in a later report than in an earlier one"
     kind = "numeric"
@@ -308,6 +310,7 @@ class RunningCountFalls(Rule):
 @register
 class PeriodConflict(Rule):
     code = "CC202"
+    reach = Reach.MEASURE
     name = "figure-period-conflict"
     description = "The same figure for one measure given for two different reporting periods (Q1 vs Q2, 2023 vs 2024)"
     kind = "temporal"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from claimcheck.decide.rules.base import Rule, RuleContext, register
+from claimcheck.decide.rules.base import Reach, Rule, RuleContext, register
 from claimcheck.enums import Severity
 from claimcheck.frames.mentions import keys_meet, name_key
 from claimcheck.models import Claim, ClaimKind, Finding, FindingValue
@@ -45,6 +45,7 @@ def _groups(claims: list[Claim]) -> dict[str, list[Claim]]:
 @register
 class StatusConflict(Rule):
     code = "CC203"
+    reach = Reach.CROSS
     name = "status-conflict"
     description = "One thing said to be running in one report and stopped over the same days in another"
     kind = "temporal"
