@@ -12,12 +12,14 @@ import yaml
 from pydantic import ValidationError
 
 from claimcheck.extract import lexicon as cues
-from claimcheck.language.lexicon import Lexicon, lexicon_folder, load_lexicon
-from claimcheck.language.patterns import alternation
+from claimcheck.extract.timeexpr import find_status_cues
+from claimcheck.frames import timing
+from claimcheck.language.lexicon import Lexicon, QuantityLexicon, lexicon_folder, load_lexicon
+from claimcheck.language.patterns import alternation, spaced_alternation
 
 
-def _data() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((lexicon_folder() / "en.yaml").read_text(encoding="utf-8"))
+def _data(name: str = "en.yaml") -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((lexicon_folder() / name).read_text(encoding="utf-8"))
     return loaded
 
 
@@ -65,9 +67,13 @@ def test_a_missing_section_or_list_is_refused_by_name() -> None:
         (("markers", "modality"), {"maybe": ["perhaps"]}, r"markers\.modality"),  # not a modality
         (("dates", "year_parts", "early"), ["january", 6], r"dates\.year_parts\.early"),
         (("frames", "unknown_list"), ["word"], r"frames\.unknown_list"),  # a misspelt entry is not ignored
+        (("status", "cues", 0, "kind"), "soon", r"status\.cues\.0\.kind"),  # not a status
+        (("status", "cues", 0, "forms"), [[["is", ""], ["shipping"]]], r"status\.cues\.0"),  # "" only in a later slot
+        (("timing", "seasons", "summer"), [6], r"timing\.seasons\.summer"),  # a season needs both months
+        (("numeric", "data_measure_patterns"), ["memory"], r"numeric\.data_measure_patterns"),  # classes
     ],
 )
-def test_a_mistyped_entry_is_refused_by_name(path: tuple[str, ...], value: object, where: str) -> None:
+def test_a_mistyped_entry_is_refused_by_name(path: tuple[str | int, ...], value: object, where: str) -> None:
     data = copy.deepcopy(_data())
     node = data
     for key in path[:-1]:
@@ -75,3 +81,37 @@ def test_a_mistyped_entry_is_refused_by_name(path: tuple[str, ...], value: objec
     node[path[-1]] = value
     with pytest.raises(ValidationError, match=where):
         Lexicon.model_validate(data)
+
+
+def test_the_reader_sections_load() -> None:
+    lexicon = load_lexicon("en")
+    assert [cue.kind for cue in lexicon.status.cues][:2] == ["available", "available"]
+    assert lexicon.timing.relative_days["a day later"] == 1 and lexicon.timing.seasons["fall"] == (9, 11)
+    assert "HBM\\w*" in lexicon.numeric.data_measure_patterns["memory"]  # a pattern, kept as written
+    assert lexicon.proportions.whole_words and lexicon.clauses.owner_cues and lexicon.frames.per_unit_words
+    assert "TL;DR" in lexicon.text.generic_token_patterns
+
+
+def test_status_cues_are_built_from_their_slots() -> None:
+    found = [(c.kind, c.text) for c in find_status_cues("It is set to launch in 2027; the previous-generation part.")]
+    assert found == [("plan", "set to launch in"), ("past", "previous-generation")]
+    assert [c.text for c in find_status_cues("It will ship by June and will open.")] == ["will ship by", "will open"]
+
+
+def test_timing_patterns_are_built_from_the_lists() -> None:
+    assert timing._SAID_ON.search("the company said on ")
+    assert timing._PAST_PERIOD.search("last autumn").group("unit") == "autumn"  # type: ignore[union-attr]
+    assert timing._FORWARD.search("until at  the earliest ")  # a space in forward_bounds is any white space
+
+
+def test_spaced_phrases_match_any_white_space() -> None:
+    pattern = re.compile(spaced_alternation(["of the", "a.b"]))
+    assert pattern.fullmatch("of \t the") and pattern.fullmatch("a.b") and not pattern.fullmatch("axb")
+
+
+def test_the_quantity_qualifiers_after_a_number_are_data() -> None:
+    data = _data("en.quantities.yaml")
+    assert QuantityLexicon.model_validate(data).approx_after == ("or so",)
+    del data["between_joiners"]
+    with pytest.raises(ValidationError, match="between_joiners"):
+        QuantityLexicon.model_validate(data)

@@ -9,9 +9,16 @@ from dataclasses import dataclass, field
 
 from claimcheck.extract import lexicon
 from claimcheck.extract.entities import Mention, looks_like_product
+from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.patterns import alternation
 from claimcheck.models import Modality
 
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\s-\s|,\s(?:but|while|whereas|and\s(?=[A-Z]))\s|\.\s")
+_CLAUSES = load_lexicon("en").clauses  # the words are data: "clauses" in en.yaml
+_CLAUSE_BREAK = re.compile(
+    rf"[;:]|\s[—–]\s|\s-\s|,\s(?:{alternation(_CLAUSES.breaking_conjunctions)}|"
+    rf"(?:{alternation(_CLAUSES.breaking_before_capital)})\s(?=[A-Z]))\s|\.\s"
+)
+_OWNER_BEFORE = re.compile(rf"(?i)(?:{alternation(_CLAUSES.owner_cues)})\s+$")
 
 
 @dataclass(frozen=True)
@@ -113,8 +120,7 @@ def choose_owner(ctx: SentenceContext, subject: str | None, anchor_start: int, a
         if anchor_end <= mention.start <= c_end and mention.name != subject:
             before = ctx.text[max(anchor_end, mention.start - 20) : mention.start]
             # plain "by" is left out: "by Christmas", "by Friday" are deadlines, not owners
-            if re.search(r"(?i)(?:dedicated to|reserved for|allocated to|owned by|used by|run by|for)\s+$",
-                         before):
+            if _OWNER_BEFORE.search(before):
                 return mention.name
     if beneficiary_only:
         return None

@@ -17,11 +17,7 @@ from claimcheck.ledger_schema import Ledger
 # Capitalised words that open sentences or headings far more often than they name anything.
 _COMMON = load_lexicon("en").text.sentence_openers
 # Acronyms that are vocabulary, not names: units, precisions, job titles, generic hardware words.
-_GENERIC_TOKEN = re.compile(
-    r"^(?:AI|ML|CEO|CFO|CTO|COO|VP|GPUs?|CPUs?|TPUs?|NPUs?|SDKs?|APIs?|IT|US|UK|EU|UN|FAQ|LLMs?|R&D|TL;DR|"
-    r"FP\d+|BF\d+|INT\d+|HBM\w*|DDR\w*|[KMGTPE]i?B(?:/s)?|[KMGTPE]?FLOPS?|[kMGT]?W|GHz|MHz|AM|PM|ET|PT|GMT|UTC|"
-    r"Q[1-4]|H[12]|FY\d*|OK|TV|PC|PR|HR|Mr|Mrs|Ms|Dr|No)$"
-)
+_GENERIC_TOKEN = re.compile(rf"^(?:{'|'.join(load_lexicon('en').text.generic_token_patterns)})$")
 _CAP_TOKEN = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w&]*(?:-[\w&]+)*|[a-z]{1,2}[A-Z][\w]*|\d{1,2}(?:\.\d{1,2})?(?![\w.,]\d))((?:'s|’s|'|’)?)"
 )

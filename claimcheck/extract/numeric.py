@@ -15,10 +15,11 @@ from claimcheck.extract.clause import (
     content_terms,
 )
 from claimcheck.language.lexicon import load_lexicon
-from claimcheck.language.patterns import alternation
+from claimcheck.language.patterns import alternation, spaced_alternation
 from claimcheck.models import ClaimKind, Quantity, Scope
 
 _TEXT = load_lexicon("en").text
+_WORDS = load_lexicon("en").numeric
 
 # Physical dimensions map to a measure on their own; nearby words refine it.
 _DIMENSION_MEASURE = {
@@ -26,15 +27,21 @@ _DIMENSION_MEASURE = {
     "energy": "energy", "frequency": "clock speed", "length": "length", "mass": "weight", "area": "area",
     "volume": "volume", "speed": "speed", "temperature": "temperature",
 }
-_DATA_MEASURES = [
-    ("memory", re.compile(r"(?i)(?:memory|HBM\w*|RAM|VRAM|DRAM|GDDR\w*|cache)")),
-    ("storage", re.compile(r"(?i)(?:storage|SSD|disk|drive|flash)")),
-    ("dataset size", re.compile(r"(?i)(?:data ?set|corpus|training data|tokens)")),
-]
-_LENGTH_MEASURES = [("process node", re.compile(r"(?i)process|node|lithograph"))]
+
+
+def _measure_patterns(classes: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
+    """(measure, pattern) for each class of regular expressions in the lexicon, in the order listed."""
+    return [(name, re.compile(rf"(?i)(?:{'|'.join(patterns)})")) for name, patterns in classes.items()]
+
+
+# What a data size, a length or a time measures, by the words near it ("numeric" in en.yaml).
+_DATA_MEASURES = _measure_patterns(_WORDS.data_measure_patterns)
+_LENGTH_MEASURES = _measure_patterns(_WORDS.length_measure_patterns)
 _TIME_MEASURES = [
-    ("latency", re.compile(r"(?i)latenc")), ("duration", re.compile(r"(?i)(?:over|for|during|lasting)\s*$")),
+    *_measure_patterns(_WORDS.time_measure_patterns),
+    ("duration", re.compile(rf"(?i)(?:{alternation(_WORDS.duration_before)})\s*$")),
 ]
+_MEMORY_BANDWIDTH = re.compile(rf"(?i){alternation(_WORDS.memory_bandwidth)}")
 
 
 @dataclass(frozen=True)
@@ -57,14 +64,21 @@ class NumericDraft:
 
 
 _VERB_REACH = 40
-_BRACKET = re.compile(r"(?i)(?:under|over|above|below|younger than|older than)\b")
-_BRACKET_BEFORE = re.compile(r"(?i)(?:\b[a-z]{3,}(?:ren|s)|\baged?|\bages)\s+$")
+_BRACKET = re.compile(rf"(?i)(?:{alternation(_WORDS.brackets)})\b")
+_BRACKET_BEFORE = re.compile(
+    rf"(?i)(?:\b[a-z]{{3,}}(?:{'|'.join(_WORDS.bracket_plural_endings)})|"
+    rf"\b(?:{alternation(_WORDS.bracket_age_words)}))\s+$"
+)
 _IRREGULAR = _TEXT.counted_irregulars
 _IRREGULAR_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(" + alternation(_IRREGULAR) + r")\b"
 )
 _NOUN_AFTER = re.compile(r"\s+(?:[A-Z][\w\-.]*\s+|[a-z]+-[a-z]+\s+){0,3}([a-z]{3,}(?:s|es|ies))\b")
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our)\s")
+_PARTITIVE = re.compile(rf"\s+(?:{spaced_alternation(_WORDS.partitive)})\s")
+_MONEY_SUBJECT_BEFORE = re.compile(rf"(?i)\b(?:{alternation(_WORDS.money_subject_preps)})\s+$")
+_PERCENT_PHRASE_BREAK = re.compile(rf"(?i),|\b(?:{alternation(_WORDS.percent_phrase_breaks)})\b")
+_PERCENT_TAIL_BREAK = re.compile(rf"(?i),|;|\.\s|{alternation(_WORDS.percent_tail_breaks)}")
+_RATIO_FILLERS = re.compile(rf"(?i)\b(?:{alternation(_WORDS.ratio_fillers)})\b")
 
 
 def singular(word: str) -> str:
@@ -203,7 +217,7 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
     for mention in ctx.mentions:
         if c_start <= mention.start < c_end and mention.start >= min(m_start, q.start):
             before = ctx.text[max(c_start, mention.start - 8) : mention.start]
-            if re.search(r"(?i)\b(?:in|from|into|for|to|of|with)\s+$", before):
+            if _MONEY_SUBJECT_BEFORE.search(before):
                 subject_mention = mention
                 break
     if subject_mention is None:
@@ -228,8 +242,8 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
 _GENERIC_DIMENSIONS = {"length", "time", "mass", "area", "volume", "speed", "temperature", "data"}
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|its\s+)?([a-z][a-z\-]{2,})")
 _NOUN_BEFORE = re.compile(
-    r"([a-z][a-z\-]{2,})\s+(?:of|at|reached|hit|measured|was|were|is|topped|exceeded)?"
-    r"\s*(?:about|nearly|up to|more than|over|some)?\s*$"
+    rf"([a-z][a-z\-]{{2,}})\s+(?:{alternation(_WORDS.measured_links)})?"
+    rf"\s*(?:{alternation(_WORDS.measured_qualifiers)})?\s*$"
 )
 
 
@@ -258,7 +272,7 @@ def _spec_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -
     else:
         measure = _DIMENSION_MEASURE.get(q.dimension, q.dimension)
         found = None
-    if q.dimension == "bandwidth" and re.search(r"(?i)memory|HBM", ctx.text[window_start:window_end]):
+    if q.dimension == "bandwidth" and _MEMORY_BANDWIDTH.search(ctx.text[window_start:window_end]):
         measure = "memory bandwidth"
     if q.dimension in _GENERIC_DIMENSIONS and found is None and ctx.table_header is None:
         thing = _thing_measured(ctx, q, c_start)
@@ -294,15 +308,13 @@ def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int
     after = ctx.text[q.end : min(c_end, q.end + 60)]
     before = ctx.text[max(c_start, q.start - 40) : q.start]
     # only the phrase the percentage belongs to: "reduced training times by 35%", not the whole clause
-    before = re.split(r"(?i),|\band\b|\bwith\b|\bshows?\b|\bwhile\b|\bthat\b", before)[-1]
+    before = _PERCENT_PHRASE_BREAK.split(before)[-1]
     if re.match(r"\s+of\s", after):
         return None  # "60% of X": a proportion, built by proportions.py
     down = lexicon.DIRECTION_DOWN.search(before + " " + after[:30])
     up = lexicon.DIRECTION_UP.search(before + " " + after[:30])
     direction = "down" if down else ("up" if up else "")
-    after = re.split(
-        r"(?i),|;|\.\s| in the | during | since | compared | from | than | versus | over the | a year", after
-    )[0]
+    after = _PERCENT_TAIL_BREAK.split(after)[0]
     terms = content_terms(before + " " + after)
     terms = tuple(
         t for t in terms if not (lexicon.DIRECTION_DOWN.fullmatch(t) or lexicon.DIRECTION_UP.fullmatch(t))
@@ -337,7 +349,7 @@ def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> Numer
     down = lexicon.DIRECTION_DOWN.search(tail[:25])
     direction = "down" if down else "up"
     terms = content_terms(
-        re.sub(r"(?i)\b(?:improvement|jump|increase|boost|over|in)\b", " ", tail.split(",")[0])
+        _RATIO_FILLERS.sub(" ", tail.split(",")[0])
     )
     measure = " ".join(terms[:4]) if terms else ""
     if tag:
@@ -349,8 +361,7 @@ def _ratio(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) -> Numer
 
 
 _LIST_OPENER = re.compile(
-    r"\s*(?::|—|–|,? including|,? of which|,? includes?|,? comprise|,? comprising|,? consisting of|"
-    r",? made up of)\s*"
+    r"\s*(?::|—|–|" + "|".join(",? " + re.escape(opener) for opener in _WORDS.list_openers) + r")\s*"
 )
 _LIST_JOINER = re.compile(r"^[^,;.:]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from claimcheck.extract.clause import SentenceContext, content_terms
 from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.patterns import alternation
 from claimcheck.models import Quantity
 
 _QUANTIFIERS = load_lexicon("en").text.quantifiers  # share, in percent
@@ -15,17 +16,17 @@ _QUANT_RE = re.compile(
     + "|".join(sorted(map(re.escape, _QUANTIFIERS), key=len, reverse=True))
     + r") of\s+"
 )
+_WORDS = load_lexicon("en").proportions
 _WHOLE_RE = re.compile(
-    r"(?i)(?<![\w\-])(?:the\s+)?(?P<q>entire|full|whole|complete)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
-    r"\s+(?:for|of)\s+"
+    rf"(?i)(?<![\w\-])(?:(?:{alternation(_WORDS.whole_determiners)})\s+)?(?P<q>{alternation(_WORDS.whole_words)})\s+"
+    rf"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+(?:{alternation(_WORDS.whole_links)})\s+"
 )
 _AUX = re.compile(
-    r"(?i)\s(?:is|are|was|were|now|have|has|had|will|would|can|could|do|does|did|run|runs|ran|rely|relies|use|uses|"
-    r"used|come|comes|came|live|lives|lived|voted|went|go|goes|remain|remains|happen|happens|happened|offer|offers|"
-    r"[a-z]+ed)(?![\w])"
+    rf"(?i)\s(?:{alternation(_WORDS.predicate_words)}|[a-z]+(?:{'|'.join(_WORDS.predicate_endings)}))(?![\w])"
 )
 _OBJECT_BEFORE = re.compile(
-    r"(?i)(?:on|with|using|by|in|at|to|for)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?"
+    rf"(?i)(?:{alternation(_WORDS.object_preps)})\s+(?:(?:{alternation(_WORDS.object_determiners)})\s+|"
+    rf"\w+(?:{alternation(_WORDS.possessive_endings)})\s+)?"
     r"(?:[a-z][\w\-]{0,20}\s+){0,2}$"  # "on Acme's custom Widget chips"
 )
 

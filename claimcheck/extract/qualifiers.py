@@ -12,6 +12,7 @@ import re
 from claimcheck.extract.prim import Prim
 from claimcheck.extract.textfold import word_before
 from claimcheck.language.lexicon import load_quantity_lexicon
+from claimcheck.language.patterns import alternation
 
 _LEX = load_quantity_lexicon("en")  # the words are data: claimcheck/language/lexicons/en.quantities.yaml
 
@@ -33,8 +34,11 @@ _QUAL_BEFORE = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
-_QUAL_AFTER = re.compile(r"(?P<q>\s?\+|-plus|\s+or (?:more|greater|higher|above)|\s+or so)(?![A-Za-z0-9])")
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*|\s*-\s*")
+_QUAL_AFTER = re.compile(
+    rf"(?P<q>\s?\+|-(?:{alternation(_LEX.plus_suffixes)})|\s+(?:{alternation(_LEX.at_least_after)})|"
+    rf"\s+(?:{alternation(_LEX.approx_after)}))(?![A-Za-z0-9])"
+)
+_RANGE_GAP = re.compile(rf"\s*(?:-|–|—|{alternation((*_LEX.range_joiners, *_LEX.between_joiners))})\s*|\s*-\s*")
 _QUAL_LAST_WORDS = {
     w.split(" ")[-1].rstrip(".") for w in (*QUALIFIERS, *_APPROX, *_LEX.range_openers) if w[:1].isalpha()
 }
@@ -74,7 +78,8 @@ def range_of(text: str, a: Prim, b: Prim, qual: str) -> tuple[Prim, Prim] | None
     if m is None or a.kind == "ordinal" or b.kind == "ordinal" or a.high is not None or b.high is not None:
         return None
     word = gap.strip()
-    if (word == "and" and qual != "between") or (word in ("to", "through") and qual == "between"):
+    between = qual in _LEX.between_openers
+    if (word in _LEX.between_joiners and not between) or (word in _LEX.range_joiners and between):
         return None
     if a.kind == "year" and b.kind != "year" and b.integer and len(b.digits) == 2 and word in "-–":
         b.value, b.kind = a.value // 100 * 100 + b.value, "year"  # "2023-24"
@@ -120,7 +125,7 @@ def qualified_interval(
     """
     m = _QUAL_AFTER.match(text, p.end)
     if m is not None and qual == "exact":
-        qual = "approx" if m.group("q").strip() == "or so" else "at_least"
+        qual = "approx" if m.group("q").strip() in _LEX.approx_after else "at_least"
         p.end = m.end()
     x = nominal
     if qual == "over":

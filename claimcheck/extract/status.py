@@ -15,13 +15,19 @@ from claimcheck.extract.timeexpr import (
     find_status_cues,
     find_times,
 )
+from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.patterns import alternation
 from claimcheck.models import DateSpan, Modality
 
+_STATUS = load_lexicon("en").status
+# "X, which is scheduled for release in 2027": what may join a named thing to the time of its status.
 _JOIN_TO_TIME = re.compile(
-    r"(?i)^\s*(?:[-–—,(]\s*)?(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:scheduled|slated|planned|set|due|expected|"
-    r"poised)\s+(?:for|in|to\s+\w+)(?:\s+(?:release|launch|delivery|completion|opening|debut|availability|"
-    r"production|service))?(?:\s+(?:in|by))?|coming\s+in|arrives?\s+in|launch(?:es)?\s+in|ships?\s+in|"
-    r"in|by|for|due)\s+$"
+    rf"(?i)^\s*(?:[-–—,(]\s*)?(?:(?:{alternation(_STATUS.join_relatives)})\s+)?"
+    rf"(?:(?:{alternation(_STATUS.join_copulas)})\s+)?(?:(?:{alternation(_STATUS.join_planned)})\s+"
+    rf"(?:{alternation(_STATUS.join_planned_preps)}|(?:{alternation(_STATUS.join_planned_to)})\s+\w+)"
+    rf"(?:\s+(?:{alternation(_STATUS.join_events)}))?(?:\s+(?:{alternation(_STATUS.join_by)}))?|"
+    rf"(?:{alternation(_STATUS.join_arrivals)})\s+(?:{alternation(_STATUS.join_arrival_preps)})|"
+    rf"{alternation(_STATUS.join_bare)})\s+$"
 )
 
 

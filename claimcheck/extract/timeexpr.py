@@ -106,25 +106,23 @@ class StatusCue:
     attaches: Literal["before", "after", "either"]  # where its entity usually stands
 
 
+def _slot(slot: tuple[str, ...], joiner: str) -> str:
+    """A slot after the first: the joiner and one of its phrases; optional if it lists ""."""
+    if slot[-1] == "":
+        return f"(?:{joiner}(?:{alternation(slot[:-1])}))?"
+    return f"{joiner}(?:{alternation(slot)})"
+
+
+def _cue_pattern(forms: tuple[tuple[tuple[str, ...], ...], ...], hyphen: bool) -> str:
+    joiner = r"[\s\-]" if hyphen else " "
+    return "|".join(
+        f"(?:{alternation(form[0])})" + "".join(_slot(slot, joiner) for slot in form[1:]) for form in forms
+    )
+
+
+# Status cues ("shipping now", "upcoming", "scheduled for"): the "status" section of en.yaml, tried in its order.
 _CUES: list[tuple[str, StatusKind, Literal["before", "after", "either"]]] = [
-    (r"(?:is|are|now|currently|already) (?:shipping|available|in production|on sale|in service)",
-     "available", "either"),
-    (r"shipping now|now shipping|shipping today|available now|now available|generally available",
-     "available", "either"),
-    (r"current[\s\-]generation|latest[\s\-]generation", "available", "either"),
-    (r"upcoming|forthcoming", "future", "after"),
-    (r"(?:has|have|had|was|were) (?:launched|released|debuted)", "available", "before"),
-    (r"(?:which|that|has|have|had|was|were|officially|finally|recently) opened|"
-     r"opened (?:to (?:the public|traffic|visitors|customers|passengers)|its doors)|"
-     r"(?:which|that) (?:launched|debuted) in", "available", "before"),
-    (r"previous[\s\-]generation|prior[\s\-]generation|last[\s\-]generation|predecessor", "past", "either"),
-    (r"on the horizon|yet to (?:launch|ship|be released|open)|"
-     r"not yet (?:available|released|shipping|launched)", "future", "either"),
-    (r"(?:scheduled|slated|planned|set|due|expected|poised) "
-     r"(?:for|to (?:launch|ship|arrive|debut|open|be released|start)(?: in)?|in|out in)", "plan", "before"),
-    (r"(?:will|to) (?:launch|ship|arrive|debut|open|be released|become available)(?: in| by)?",
-     "plan", "before"),
-    (r"roadmap", "plan", "either"),
+    (_cue_pattern(cue.forms, cue.hyphen), cue.kind, cue.attaches) for cue in load_lexicon("en").status.cues
 ]
 _CUE_RE = [
     (re.compile(rf"(?i)(?<![\w\-])(?:{pattern})(?![\w])"), kind, where) for pattern, kind, where in _CUES
@@ -147,10 +145,10 @@ def find_status_cues(text: str, start: int = 0, end: int | None = None) -> list[
     return cues
 
 
+_TIMING = load_lexicon("en").timing
 _RELATIVE = re.compile(
-    r"(?i)(?<![\w\-])(?P<rel>a year (?:earlier|ago|before)|last year|the (?:previous|prior) year|a year-ago|"
-    r"year-ago|next year)(?![\w])"
-    rf"|(?<![\w\-])in (?P<month>{_MONTH_RE})\.?(?!\s*\d)(?![\w])"
+    rf"(?i)(?<![\w\-])(?P<rel>{alternation(_TIMING.last_year)}|{alternation(_TIMING.next_year)})(?![\w])"
+    rf"|(?<![\w\-])(?:{alternation(_TIMING.in_month)}) (?P<month>{_MONTH_RE})\.?(?!\s*\d)(?![\w])"
 )
 
 
@@ -174,7 +172,7 @@ def find_relative_times(text: str, start: int, end: int, published: DateSpan | N
         rel, month = match.group("rel"), match.group("month")
         if rel:
             lowered = rel.lower()
-            offset = 1 if lowered == "next year" else (0 if "this year" in lowered else -1)
+            offset = 1 if lowered in _TIMING.next_year else -1
             span = _month_span(year + offset, 1, 12)
         else:
             index = _MONTHS[month.lower().rstrip(".")]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from claimcheck.extract.sentences import Sentence
 from claimcheck.frames.tokens import governing_verb, is_name, name_span
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Article, Claim, ClaimKind, Value
 
 _CLOCK = re.compile(
@@ -21,6 +22,7 @@ _CLOCK = re.compile(
 )
 _TZ_OFFSET = {"GMT": 0, "UTC": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
               "PST": -480, "PDT": -420}
+_FRAMES = load_lexicon("en").frames
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 
 
@@ -76,7 +78,7 @@ def rank_claims(article: Article, sentence: Sentence, doc: Doc) -> list[Claim]:
         parts = text.split("-")
         if len(parts) == 2 and parts[0] in _ORDINALS and parts[1].endswith("est"):
             rank, adjective = _ORDINALS[parts[0]], parts[1]
-        elif token.tag_ == "JJS" and text not in ("most", "least", "best", "worst") and text.endswith("est"):
+        elif token.tag_ == "JJS" and text not in _FRAMES.not_ranks and text.endswith("est"):
             previous = doc[token.i - 1] if token.i > 0 else None
             if previous is not None and previous.text == "-" and token.i > 1:
                 previous = doc[token.i - 2]  # "second-largest" split at its hyphen

@@ -95,7 +95,7 @@ def _years_old(anchor: Token, quantity: Quantity) -> bool:
 def age_cue(anchor: Token) -> bool:
     """ "ages 47 and 48", "aged 45", "Smith, 45,": a person's age."""
     before = [t.lower_ for t in anchor.doc[max(anchor.sent.start, anchor.i - 3) : anchor.i]]
-    if any(word in ("age", "ages", "aged") for word in before):
+    if any(word in _FRAMES.age_words for word in before):
         return True
     doc = anchor.doc
     if 0 < anchor.i < len(doc) - 1 and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].text == ",":

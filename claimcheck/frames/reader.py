@@ -29,7 +29,8 @@ from claimcheck.frames.roles import read_roles
 from claimcheck.frames.status import status_claims
 from claimcheck.frames.timing import PERIOD_NAME, ClaimTime, background_time, claim_time, period_label
 from claimcheck.frames.tokens import ancestors_within, governing_verb, tokens_in
-from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon
+from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon, load_quantity_lexicon
+from claimcheck.language.patterns import alternation
 from claimcheck.language.pipeline import load_pipeline, pipeline_id
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
@@ -46,17 +47,16 @@ def _source_digest() -> str:
 
 
 FRAMES_VERSION = f"frames-1-{_source_digest()}-{lexicon_digest()}-{pipeline_id()}"
-# a sentence that may say a state and when: "resumed on Monday", "stays closed until at least July 1"
+# Sentences worth a parse: one that may say a state and when ("resumed on Monday", "stays closed until at least
+# July 1"), or has a number, a number word or a superlative. The words are data: "status" and "frames" in en.yaml,
+# the names of days and months in en.quantities.yaml.
+_EN, _QUANTITY_WORDS = load_lexicon("en"), load_quantity_lexicon("en")
+_STATUS_TIMES = (*_QUANTITY_WORDS.weekdays, *_EN.status.time_words, *_QUANTITY_WORDS.months)
 _STATUS_CUE = re.compile(
-    r"(?i)\b(?:resum|reopen|open|restart|relaunch|launch|clos|shut|suspend|halt|stop|cancel|postpon|delay|"
-    r"ground|paus|remain|stay|sign|veto|lift|began|begin|start|run|return)\w*\b.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|today|tomorrow|yesterday|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|month|until|since|\d{4})\b"
+    rf"(?i)\b(?:{alternation(_EN.status.verb_stems)})\w*\b.*\b(?:{alternation(_STATUS_TIMES)}|\d{{4}})\b"
 )
-_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
-                        r"hundred|thousand|million|billion|second|third|fourth|fifth)\b|"
-                        r"\b(?:larg|bigg|small|high|low|great|deadli|long|short|old|young|fast|busi|heavi|"
-                        r"strong|rich|poor|wealthi)est\b", re.IGNORECASE)
+_NUMBERISH = re.compile(rf"\d|\b(?:{alternation(_EN.frames.numberish_words)})\b|"
+                        rf"\b(?:{alternation(_EN.frames.superlative_stems)})est\b", re.IGNORECASE)
 _NON_NEGATIVE = {"number", "currency", "percent", "length", "area", "mass", "time", "data", "power", "energy"}
 _SKIP_KINDS = {"year", "ordinal", "multiplier"}
 # technical specifications (compute, bandwidth, memory, power, clock) keep the first version's spec reader,
@@ -122,7 +122,7 @@ def _is_date_part(anchor: Token) -> bool:
     return not counts_a_noun
 
 
-_PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|That|This|These|Those)\b")
+_PRONOUN_START = re.compile(rf"\s*(?:{alternation(_EN.frames.continuing_pronouns)})\b")
 
 
 def _continues(text: str, end: int, paragraph_end: int) -> int:
@@ -282,7 +282,7 @@ class _Reader:
     def _beneficiary(noun: Token) -> str:
         """ "chips dedicated to X", "units reserved for X": X holds a share."""
         for acl in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
-            for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+            for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in _EN.frames.beneficiary_preps):
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON")):
                     return pobj.text

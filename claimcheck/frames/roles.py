@@ -21,7 +21,7 @@ from claimcheck.frames.tokens import (
     is_name,
     name_span,
 )
-from claimcheck.language.lexicon import Lexicon
+from claimcheck.language.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Quantity
 
 
@@ -44,7 +44,7 @@ def _name(token: Token) -> str:
 
 def _subject_from(token: Token, lexicon: Lexicon) -> Token | None:
     """A nominal that stands for what the figure is about: a name, or a definite anaphor."""
-    if token.pos_ == "PRON" and token.lower_ in ("it", "they", "its", "their", "which", "who", "that"):
+    if token.pos_ == "PRON" and token.lower_ in lexicon.frames.subject_pronouns:
         if token.dep_ == "nsubj" and token.head.dep_ == "relcl":
             return _subject_from(token.head.head, lexicon)
         # "Acme said it sold 517 widgets": the pronoun is the name that says it
@@ -102,11 +102,14 @@ def find_subject(anchor: Token, noun: Token | None, verb: Token | None, lexicon:
     return None
 
 
+_PLACE_PREPS = load_lexicon("en").frames.place_preps
+
+
 def find_place(anchor: Token, verb: Token | None) -> str | None:
     scope = [anchor, *ancestors_within(anchor, 4)]
     for t in scope:
         for prep in children(t, "prep"):
-            if prep.lower_ not in ("in", "at", "near", "across", "throughout", "on"):
+            if prep.lower_ not in _PLACE_PREPS:
                 continue
             pobj = child(prep, "pobj")
             if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
@@ -189,11 +192,14 @@ def find_scope(anchor: Token, noun: Token | None, partitive: bool, lexicon: Lexi
     window = anchor.doc[max(anchor.sent.start, anchor.i - 3) : min(anchor.sent.end, anchor.i + 6)]
     words = " ".join(t.lower_ for t in window)
     before = " ".join(t.lower_ for t in anchor.doc[max(anchor.sent.start, anchor.i - 3) : anchor.i])
-    if any(f" {cue} " in f" {words} " for cue in ("alone", "of whom", "of which")) or " including" in f" {before}":
+    frames = lexicon.frames
+    if any(f" {cue} " in f" {words} " for cue in frames.part_words) or any(
+        f" {cue}" in f" {before}" for cue in frames.part_before
+    ):
         return "part"  # "including one critically": the one is a part (the figure before it is the whole)
     if any(f" {cue} " in f" {words} " for cue in lexicon.whole_cues):
         return "total"
-    if any(t.lower_ in ("per", "each", "apiece", "average") for t in window):
+    if any(t.lower_ in frames.per_unit_words for t in window):
         return "per_unit"
     return "unspecified"
 
@@ -205,7 +211,7 @@ def is_other_event(anchor: Token, noun: Token | None, lexicon: Lexicon) -> bool:
                 return True
     before = anchor.doc[max(anchor.sent.start, anchor.i - 2) : anchor.i]
     after = anchor.doc[anchor.i + 1] if anchor.i + 1 < anchor.sent.end else None
-    if after is not None and after.lower_ in ("more", "additional", "extra"):
+    if after is not None and after.lower_ in lexicon.frames.increment_after:
         return True  # "two more victims": an increment, not the count itself
     return any(t.lower_ in lexicon.other_event_cues for t in before)
 

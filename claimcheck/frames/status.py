@@ -44,7 +44,7 @@ def _subject(verb: Token) -> Token | None:
         subj = child(verb.head, "nsubj", "nsubjpass")
     if subj is not None and subj.lemma_.lower() in _GENERIC_HEADS:
         # "production at the X plant resumed": the place of the generic noun is the subject
-        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "of", "in")):
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in _FRAMES.generic_head_preps):
             pobj = child(prep, "pobj")
             if pobj is not None:
                 return pobj
@@ -92,7 +92,8 @@ def _interval(sentence: str, verb: Token, published: DateSpan | None, lexicon: L
     if bounded:
         origin = published.start if published is not None else span.start
         # "not before 2028": up to the start of the period; "until at least July 4": through it
-        last = span.start if sentence[max(0, start - 8) : start].lower().rstrip().endswith("before") else span.end
+        bound_word = sentence[max(0, start - 8) : start].lower().rstrip()
+        last = span.start if bound_word.endswith(_FRAMES.bound_before) else span.end
         return DateSpan(start=min(origin, last), end=last), True, text
     return span, False, text
 
@@ -100,7 +101,7 @@ def _interval(sentence: str, verb: Token, published: DateSpan | None, lexicon: L
 def _said(verb: Token, offset: int) -> bool:
     """The time belongs to a reporting verb inside the phrase ("the company said on Monday")."""
     for token in verb.subtree:
-        if token.lemma_.lower() in ("say", "tell", "announce", "report") and token is not verb:
+        if token.lemma_.lower() in _FRAMES.reporting_lemmas and token is not verb:
             return token.idx < offset <= token.idx + 40
     return False
 

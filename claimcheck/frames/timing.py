@@ -8,21 +8,28 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.timeexpr import find_relative_times, find_times
+from claimcheck.language.lexicon import load_lexicon, load_quantity_lexicon
+from claimcheck.language.patterns import alternation, spaced_alternation
 from claimcheck.models import DateSpan
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# The words are data: "timing" in en.yaml, the names of days and months in en.quantities.yaml.
+_TIMING, _QUANTITY_WORDS = load_lexicon("en").timing, load_quantity_lexicon("en")
+_WEEKDAYS = list(_QUANTITY_WORDS.weekdays)
 _RELATIVE_DAY = re.compile(
-    r"(?i)\b(?:(?:on|last|this|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|\b(?P<rel>yesterday|today|tonight|a day (?:earlier|before|later))\b"
+    rf"(?i)\b(?:(?:{alternation(_TIMING.weekday_openers)})\s+)?(?P<weekday>{alternation(_WEEKDAYS)})"
+    rf"|\b(?P<rel>{alternation(_TIMING.relative_days)})\b"
 )
-_SEASONS = {"winter": (1, 2), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
-_PAST_PERIOD = re.compile(r"(?i)\b(?P<which>last|this past|a|one)\s+"
-                          r"(?P<unit>week|month|summer|winter|spring|fall|autumn)(?:\s+(?:ago|earlier|before))?\b")
+_SEASONS = _TIMING.seasons
+_AGO = re.compile(rf"(?i){alternation(_TIMING.ago)}")
+_PAST_PERIOD = re.compile(
+    rf"(?i)\b(?P<which>{alternation((*_TIMING.past_openers, *_TIMING.duration_openers))})\s+"
+    rf"(?P<unit>{alternation((*_TIMING.past_units, *_SEASONS))})(?:\s+(?:{alternation(_TIMING.ago)}))?\b"
+)
 # "..., the company said on Friday": when it was said, not when the figure holds
 _SAID_ON = re.compile(
-    r"(?i)\b(?:said|says|announced|told|reported|confirmed|added|stated|wrote)\s+(?:\w+\s+)?(?:on\s+)?$"
+    rf"(?i)\b(?:{alternation(_TIMING.said_verbs)})\s+(?:\w+\s+)?(?:(?:{alternation(_TIMING.said_on)})\s+)?$"
 )
-_NOT_CLAIM_TIME = re.compile(r"(?i)(?:since|from|as of|compared with|up from|down from|than in)\s+$")
+_NOT_CLAIM_TIME = re.compile(rf"(?i)(?:{alternation(_TIMING.not_claim_time)})\s+$")
 
 
 @dataclass(frozen=True)
@@ -37,14 +44,14 @@ def _day(d: dt.date) -> DateSpan:
 
 
 _FORWARD = re.compile(
-    r"(?i)\b(?:until|till|through|by|next|before|from)\b(?:\s+at\s+(?:the\s+)?(?:least|earliest))?\s*$"
+    rf"(?i)\b(?:{alternation(_TIMING.forward)})\b(?:\s+(?:{spaced_alternation(_TIMING.forward_bounds)}))?\s*$"
 )
+# Month names and abbreviations, longest first, so "June" is not read as "Jun".
+_MONTH_NAMES = sorted(_QUANTITY_WORDS.months, key=len, reverse=True)
 _MONTH_DAY = re.compile(
-    r"(?i)\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})"
+    rf"(?i)\b(?P<month>{alternation(_MONTH_NAMES)})\.?\s+(?P<day>\d{{1,2}})(?:{alternation(_TIMING.day_suffixes)})?"
+    r"\b(?!,?\s*\d{4})"
 )
-_MONTH_NUMBER = {name: i for i, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
 def month_days(text: str, published: DateSpan | None) -> list[tuple[int, int, DateSpan, str]]:
@@ -53,7 +60,7 @@ def month_days(text: str, published: DateSpan | None) -> list[tuple[int, int, Da
         return []
     found: list[tuple[int, int, DateSpan, str]] = []
     for match in _MONTH_DAY.finditer(text):
-        month = _MONTH_NUMBER[match.group("month").lower()[:3]]
+        month = _QUANTITY_WORDS.months[match.group("month").lower()]
         try:
             day = dt.date(published.end.year, month, int(match.group("day")))
         except ValueError:
@@ -79,7 +86,7 @@ def relative_days(text: str, published: DateSpan | None) -> list[tuple[int, int,
             found.append((match.start(), match.end(), _day(day - dt.timedelta(days=back)), match.group(0)))
         else:
             rel = match.group("rel").lower()
-            shift = {"yesterday": -1, "today": 0, "tonight": 0}.get(rel, -1 if "later" not in rel else 1)
+            shift = _TIMING.relative_days[" ".join(rel.split())]
             found.append((match.start(), match.end(), _day(day + dt.timedelta(days=shift)), match.group(0)))
     return found
 
@@ -92,7 +99,7 @@ def past_periods(text: str, published: DateSpan | None) -> list[tuple[int, int, 
     found: list[tuple[int, int, DateSpan, str]] = []
     for match in _PAST_PERIOD.finditer(text):
         unit, which = match.group("unit").lower(), match.group("which").lower()
-        if which in ("a", "one") and not re.search(r"(?i)ago|earlier|before", match.group(0)):
+        if which in _TIMING.duration_openers and not _AGO.search(match.group(0)):
             continue  # "a week" is a duration unless it is "a week ago"
         if unit == "week":
             span = DateSpan(start=day - dt.timedelta(days=13), end=day - dt.timedelta(days=7))

@@ -10,7 +10,19 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
-from claimcheck.language.sections import DateWords, FrameWords, HtmlWords, Markers, NameWords, TextWords
+from claimcheck.language.sections import (
+    ClauseWords,
+    DateWords,
+    FrameWords,
+    HtmlWords,
+    Markers,
+    NameWords,
+    NumericWords,
+    ProportionWords,
+    StatusWords,
+    TextWords,
+    TimingWords,
+)
 
 
 class Lexicon(BaseModel):
@@ -55,6 +67,11 @@ class Lexicon(BaseModel):
     names: NameWords
     dates: DateWords
     html: HtmlWords
+    status: StatusWords
+    timing: TimingWords
+    numeric: NumericWords
+    proportions: ProportionWords
+    clauses: ClauseWords
 
     _classes: dict[str, str] = PrivateAttr(default_factory=dict)
     _modalities: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -128,6 +145,12 @@ class QuantityLexicon(BaseModel):
     not_comparative: frozenset[str]
     qualifiers: dict[Literal["over", "at_least", "nearly", "under", "at_most", "up_to", "approx"], tuple[str, ...]]
     range_openers: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    between_joiners: tuple[str, ...]
+    between_openers: tuple[str, ...]
+    plus_suffixes: tuple[str, ...]
+    at_least_after: tuple[str, ...]
+    approx_after: tuple[str, ...]
     currency_words: dict[str, tuple[str, ...]]
     iso_codes: tuple[str, ...]
     code_aliases: dict[str, str]

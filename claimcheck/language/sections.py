@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 Words = tuple[str, ...]  # order kept: patterns built from a list try its phrases in the order written
 
@@ -41,6 +41,7 @@ class TextWords(_Section):
     quantifiers: dict[str, tuple[float, float]]
     sentence_openers: frozenset[str]
     abbreviations: frozenset[str]
+    generic_token_patterns: Words  # regular expressions, each matched against a whole token
 
 
 class PeriodWords(_Section):
@@ -98,6 +99,21 @@ class FrameWords(_Section):
     period_nouns: frozenset[str]
     time_units: frozenset[str]
     light_verbs: frozenset[str]
+    numberish_words: Words
+    superlative_stems: Words
+    continuing_pronouns: Words
+    beneficiary_preps: frozenset[str]
+    part_words: Words
+    part_before: Words
+    per_unit_words: frozenset[str]
+    increment_after: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    generic_head_preps: frozenset[str]
+    bound_before: Words
+    not_ranks: frozenset[str]
+    age_words: frozenset[str]
+    subject_pronouns: frozenset[str]
+    place_preps: frozenset[str]
 
 
 class NameWords(_Section):
@@ -114,3 +130,106 @@ class DateWords(_Section):
 
 class HtmlWords(_Section):
     chrome_words: frozenset[str]
+
+
+Slot = tuple[str, ...]  # phrases tried in order; a last "" makes the slot optional
+
+
+class StatusCueEntry(_Section):
+    """One status cue: its forms, each a row of slots joined by a space (or a space or hyphen)."""
+
+    kind: Literal["available", "future", "plan", "past"]
+    attaches: Literal["before", "after", "either"]
+    hyphen: bool = False
+    forms: tuple[tuple[Slot, ...], ...]
+
+    @model_validator(mode="after")
+    def _optional_slots_are_last(self) -> StatusCueEntry:
+        for form in self.forms:
+            if not form or not form[0] or "" in form[0]:
+                raise ValueError("a form starts with a slot that cannot be left out")
+            for slot in form:
+                if not slot or "" in slot[:-1]:
+                    raise ValueError('a slot lists phrases, "" only last')
+        return self
+
+
+class StatusWords(_Section):
+    """Words of the status readers: claimcheck/extract/timeexpr.py, extract/status.py and frames/reader.py."""
+
+    cues: tuple[StatusCueEntry, ...]
+    join_relatives: Words
+    join_copulas: Words
+    join_planned: Words
+    join_planned_preps: Words
+    join_planned_to: Words
+    join_events: Words
+    join_by: Words
+    join_arrivals: Words
+    join_arrival_preps: Words
+    join_bare: Words
+    verb_stems: Words
+    time_words: Words
+
+
+class TimingWords(_Section):
+    """Days, seasons and relative times: claimcheck/frames/timing.py and extract/timeexpr.py."""
+
+    last_year: Words
+    next_year: Words
+    in_month: Words
+    weekday_openers: Words
+    relative_days: dict[str, int]
+    forward: Words
+    forward_bounds: Words
+    day_suffixes: Words
+    past_openers: Words
+    duration_openers: Words
+    past_units: Words
+    ago: Words
+    seasons: dict[str, tuple[int, int]]
+    said_verbs: Words
+    said_on: Words
+    not_claim_time: Words
+
+
+class NumericWords(_Section):
+    """Words of claimcheck/extract/numeric.py; the *_patterns entries are regular expressions, not words."""
+
+    data_measure_patterns: dict[str, Words]
+    length_measure_patterns: dict[str, Words]
+    time_measure_patterns: dict[str, Words]
+    duration_before: Words
+    memory_bandwidth: Words
+    brackets: Words
+    bracket_age_words: Words
+    bracket_plural_endings: Words  # regular expressions
+    partitive: Words
+    money_subject_preps: Words
+    percent_phrase_breaks: Words
+    percent_tail_breaks: Words
+    ratio_fillers: Words
+    list_openers: Words
+    measured_links: Words
+    measured_qualifiers: Words
+
+
+class ProportionWords(_Section):
+    """Words of claimcheck/extract/proportions.py."""
+
+    whole_determiners: Words
+    whole_words: Words
+    whole_links: Words
+    predicate_words: Words
+    predicate_endings: Words  # regular expressions, after any letters
+    object_preps: Words
+    object_determiners: Words
+    possessive_endings: Words
+
+
+class ClauseWords(_Section):
+    """Words of claimcheck/extract/clause.py."""
+
+    breaking_conjunctions: Words
+    breaking_before_capital: Words
+    owner_cues: Words
