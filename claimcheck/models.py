@@ -211,6 +211,7 @@ class Claim(Frozen):
     elsewhere: bool = False  # set in a place the article's lead does not name: another event ("a quake in X")
     period: str = ""  # a reporting period said next to the figure: "2020/Q4", "*/Q1", "2023/" (a year)
     restrictors: tuple[str, ...] = ()  # words narrowing what is counted: "non-life threatening", "at the scene"
+    part_of: str | None = None  # the id of the total this figure is listed as a part of ("Of the 520, 340 ...")
 
 
 class ClaimGroup(Frozen):

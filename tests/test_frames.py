@@ -119,3 +119,41 @@ def test_clock_times_with_zones(text: str, display: str, minutes: float) -> None
 def test_numbers_inside_names_and_dates_are_not_figures() -> None:
     claims = _claims("The COVID-19 vaccine and the mRNA-1345 trial were discussed on May 2.")
     assert claims == []
+
+
+# parts a sentence lists, and what a generic noun counts when its verb says more
+def test_listed_parts_are_parts_and_their_sum_is_a_total() -> None:
+    claims = _claims("Around 400 people are staying in tents and another 250 are waiting for beds, the mayor said.")
+    by_quote = {c.quote: c for c in claims}
+    parts = [c for c in by_quote.values() if c.scope == "part"]
+    totals = [c for c in by_quote.values() if c.scope == "total"]
+    assert sorted(c.value.nominal for c in parts) == [250.0, 400.0]
+    assert [c.value.nominal for c in totals] == [650.0]
+    assert not any(c.other_event for c in by_quote.values())  # "another" here adds to the list
+
+
+def test_another_without_a_list_stays_another_event() -> None:
+    claims = _claims("Another 250 people were evacuated on Tuesday, and 40 were rescued.")
+    assert [c.scope for c in claims if c.measure == "evacuated"] == ["unspecified"]
+    assert all(c.other_event for c in claims if c.measure == "evacuated")
+
+
+def test_a_fraction_of_a_figure_just_given_is_counted_in_its_unit() -> None:
+    claims = _claims("As many as 600 people needed shelter, half of whom were given beds in a school.")
+    half = next(c for c in claims if c.value.text == "half" and c.value.dimension == "number")
+    assert (half.scope, half.value.low, half.value.high) == ("part", 0.0, 300.0)
+
+
+def test_an_ordinal_adjective_is_not_a_count() -> None:
+    assert not [c for c in _claims("A third person has died, officials said on Tuesday.")
+                if c.measure == "killed"]
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Brackwater has 12,000 residents.", "population"),  # a holding verb: the town's people
+    ("Officials ordered 5,200 residents to leave.", "order"),  # the order's residents, not the town's
+    ("Some 3,400 residents are still under a mandatory evacuation order.", "evacuated"),
+    ("By Tuesday morning, one resident was still missing.", "missing"),
+])
+def test_residents_are_a_population_only_when_the_verb_says_nothing_more(text: str, measure: str) -> None:
+    assert [c.measure for c in _claims(text) if c.kind == "numeric"][:1] == [measure]

@@ -144,8 +144,9 @@ def pair_features(a: Claim, b: Claim) -> dict[str, float]:
     soft = sum(1 for c in (a, b) if c.modality in _HEDGES)
     planned = [c.modality in ("plan", "forecast") for c in (a, b)]
     days = 0.0
-    if a.time is not None and b.time is not None:
-        days = abs((a.time.start - b.time.start).days)
+    if a.time is not None and b.time is not None and not a.time.overlaps(b.time):
+        # the days between the times they speak of: "2023" and "the third quarter" are not 270 days apart
+        days = min(abs((a.time.start - b.time.end).days), abs((b.time.start - a.time.end).days))
     sources_a, sources_b = {name_key(s) for s in a.sources}, {name_key(s) for s in b.sources}
     places = (name_key(a.place or ""), name_key(b.place or ""))
     return {

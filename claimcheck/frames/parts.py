@@ -1,20 +1,26 @@
 """Figures that one sentence gives as parts of one count.
 
-Two readings, both within a sentence and one measure:
+Three readings, each within a sentence:
 - a list: "1,000 are housed and another 2,000 are waiting": the second figure adds to the first, so
   both are parts and the sentence also states their sum, which another article may give as a total;
 - a fraction of a figure just given: "2,000 needed shelter, half of whom ...": the fraction is a
-  part, counted in the figure's own unit (1,000), not a count of 0.5.
+  part, counted in the figure's own unit (1,000), not a count of 0.5;
+- a breakdown: "Of the 520 people in shelters, 340 were at the school and 180 at the hall": the
+  figures after the comma are the parts of the first, which they must add up to.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from claimcheck.extract import display
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Claim, Value
 
 _COUNT = "number"
+_OF_THE = re.compile(r"(?i)^\W*of(?:\s+the|\s+those|\s+these)?\s*$")  # "Of the 520 ...": a breakdown follows
+_DIGITS = re.compile(r"\d[\d,.]*")
 
 
 def _count(claim: Claim) -> bool:
@@ -36,13 +42,14 @@ def _scaled(part: Claim, whole: Claim) -> Claim:
     value = Value(low=low, high=high, nominal=nominal, unit=total.unit, dimension=_COUNT,
                   qualifier="exact" if exact else "approx", text=share.text,
                   display=display.interval(low, high, _unit_word(whole)))
-    return part.model_copy(update={"value": value, "scope": "part"})
+    return part.model_copy(update={"value": value, "scope": "part", "measure": whole.measure})
 
 
 def _listed(first: Claim, second: Claim, text: str) -> bool:
     """ "A and another B": the second figure adds to the first (same measure, joined by "and")."""
-    if not (second.other_event and not first.other_event and first.measure == second.measure):
-        return False
+    same_thing = first.measure == second.measure or not second.counted or second.counted == first.counted
+    if not (second.other_event and not first.other_event and same_thing):
+        return False  # "another 250 are waiting": no noun of its own, so it counts what the first counts
     between = text[first.end : second.start]
     return first.end <= second.start and " and " in f" {between.lower()} " and not any(p in between for p in ";.")
 
@@ -62,15 +69,49 @@ def _sum(first: Claim, second: Claim, text: str) -> Claim:
                                     "scope": "total"})
 
 
-def read_parts(claims: list[Claim], text: str) -> list[Claim]:
-    """The claims of one sentence, with listed parts marked, their sum added, and fractions of a
-    figure just given counted in its unit."""
-    out = list(claims)
+def _figure_at(claim: Claim, text: str) -> int:
+    """Where the figure itself is written (a quote may start before it)."""
+    found = text.find(claim.value.text, claim.start, claim.end) if claim.value.text else -1
+    return found if found >= 0 else claim.start
+
+
+def _breakdown(claims: list[Claim], text: str, sentence_start: int) -> list[Claim]:
+    """ "Of the 520 people in shelters, 340 were at A, 110 at B and 45 at C": the figures after the
+    comma are parts of the first. Only when every figure written there was read, so that a sum is
+    never made of some of the parts."""
+    counts = [c for c in claims if _count(c)]
+    if len(counts) < 3 or not _OF_THE.match(text[sentence_start : counts[0].start]):
+        return claims
+    total = counts[0]
+    figure = text.find(total.value.text, total.start)
+    comma = text.find(",", figure + len(total.value.text)) if figure >= 0 else -1
+    parts = [c for c in counts[1:] if _figure_at(c, text) > comma >= 0]
+    if comma < 0 or len(parts) < 2:
+        return claims
+    end = max(c.end for c in claims)
+    stop = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    words = set(re.findall(r"[a-z]+", text[comma:stop].lower()))
+    if words & load_lexicon("en").remainder_cues:
+        return claims  # an open list: its parts need not make the total
+    spans = [(_figure_at(c, text), _figure_at(c, text) + len(c.value.text)) for c in parts]
+    for found in _DIGITS.finditer(text, comma, end):
+        if not any(a <= found.start() < b for a, b in spans):
+            return claims  # a figure of the list that was not read: no sum from the rest
+    ids = {c.id for c in parts}
+    return [c.model_copy(update={"scope": "part", "part_of": total.id}) if c.id in ids
+            else c.model_copy(update={"scope": "total"}) if c.id == total.id else c for c in claims]
+
+
+def read_parts(claims: list[Claim], text: str, sentence_start: int) -> list[Claim]:
+    """The claims of one sentence, with listed parts marked, their sum added, fractions of a figure
+    just given counted in its unit, and the parts of a breakdown tied to its total."""
+    out = _breakdown(list(claims), text, sentence_start)
     for i, claim in enumerate(out):
         if claim.value.dimension != _COUNT or claim.value.high is None or not 0 < claim.value.high < 1:
             continue
-        whole = next((c for c in reversed(out[:i]) if c.measure == claim.measure and _count(c)
-                      and c.value.high is not None and c.value.high >= 1), None)
+        # "600 needed shelter, half of whom ...": the nearest count before it is the whole
+        whole = next((c for c in reversed(out[:i]) if _count(c) and c.value.high is not None
+                      and c.value.high >= 1), None)
         if whole is not None and claim.scope == "part":
             out[i] = _scaled(claim, whole)
     sums: list[Claim] = []

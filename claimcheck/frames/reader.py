@@ -119,7 +119,9 @@ def _is_date_part(anchor: Token) -> bool:
         return False
     head = anchor.head
     counts_a_noun = anchor.dep_ == "nummod" and head.pos_ == "NOUN" and head.lemma_.lower() not in _TIME_UNITS
-    return not counts_a_noun
+    # "110 at the centre and 45 at the hall": a number joined to a count is a count too
+    listed = anchor.dep_ == "conj" and head.like_num and head.ent_type_ not in ("DATE", "TIME")
+    return not (counts_a_noun or listed)
 
 
 _PRONOUN_START = re.compile(rf"\s*(?:{alternation(_EN.frames.continuing_pronouns)})\b")
@@ -332,7 +334,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
         found += _loose_numbers(doc, sentence.start, found, lexicon)
         framed = [reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end) for q in found]
-        claims.extend(read_parts([c for c in framed if c is not None], text))
+        claims.extend(read_parts([c for c in framed if c is not None], text, sentence.start))
         claims.extend(status_claims(article, sentence, doc, reader.mentions, lexicon))
         claims.extend(clock_claims(article, sentence, doc))
         claims.extend(rank_claims(article, sentence, doc))

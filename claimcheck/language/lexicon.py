@@ -35,6 +35,7 @@ class Lexicon(BaseModel):
     generic_nouns: frozenset[str]
     generic_fallback: dict[str, str]
     fallback_predicates: frozenset[str] = frozenset()
+    remainder_cues: frozenset[str] = frozenset()
     settlement_nouns: frozenset[str]
     directions: frozenset[str]
     attribution_verbs: frozenset[str]
