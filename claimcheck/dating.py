@@ -13,51 +13,37 @@ import re
 from collections import Counter
 from typing import Any
 
+from claimcheck.language.lexicon import load_lexicon, load_quantity_lexicon
+from claimcheck.language.patterns import abbreviation, alternation, spaced_alternation
 from claimcheck.ledger.schema import ArticleMeta, Ledger
 from claimcheck.models import Article, ArticleDate, DateSpan
 from claimcheck.readers import url_spans
 
-MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(
-    (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ),
-    start=1,
-):
-    MONTHS[_name] = _number
-    MONTHS[_name[:3]] = _number
-MONTHS["sept"] = 9
+# The words are data: "dates" and "clock" in en.yaml, the month names in en.quantities.yaml.
+_DATES, _CLOCK = load_lexicon("en").dates, load_lexicon("en").clock
+MONTHS: dict[str, int] = dict(load_quantity_lexicon("en").months)  # names and abbreviations, lower case
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# Capitalised, as a "CITY, March 3, 2026 —" dateline is matched case-sensitively; longest first, so that "June"
+# is not read as "Jun".
+_MONTH_NAME = rf"(?:{alternation(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))})"
+_MONTH = rf"{_MONTH_NAME}\.?"
+_DAY = rf"(?:[0-3]?\d)(?:{alternation(load_lexicon('en').timing.day_suffixes)})?"
 _YEAR = r"(?:19|20)\d{2}"
-_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+_WEEKDAY = rf"(?:(?:{alternation(w.capitalize() for w in _DATES.weekday_stems)})[a-z]*\.?,?\s+)?"
 DATE_PATTERN = (
     rf"{_WEEKDAY}(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR})"
-    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})"
+    rf"|(?P<d2>{_DAY})\s+(?:(?:{alternation(_DATES.day_month_links)})\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})"
     rf"|(?P<y3>{_YEAR})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))"
 )
 _DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+_AMPM = "|".join(abbreviation(letters) for letters in (*_CLOCK.before_noon, *_CLOCK.after_noon))  # "a.m.", "pm"
 _TIME = (  # an optional time after a date: ", 10:30 a.m. ET", " | 14:05 (UTC+1)"
-    r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?"
+    rf"(?:\s*(?:,|{alternation(_CLOCK.at)}|-|–|—|\|)?\s*\d{{1,2}}(?::\d{{2}}){{0,2}}\s*(?:{_AMPM})?"
     r"\s*(?:\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
 )
 _DATE_LINE_RE = re.compile(
-    rf"\s*(?:(?P<prefix>Published|Updated|Last updated|Posted|Date)(?:\s+on)?\s*:?\s*)?"
+    rf"\s*(?:(?P<prefix>{alternation(_DATES.dateline_labels)})(?:\s+(?:{alternation(_DATES.dateline_label_links)}))?"
+    r"\s*:?\s*)?"
     rf"(?P<date>{DATE_PATTERN}){_TIME}\s*",
     re.IGNORECASE,
 )
@@ -69,15 +55,12 @@ _ISO_RE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 
 _YEAR_MENTION_RE = re.compile(r"(?<![\w$£€#.,])((?:19|20)\d{2}|2100)(?![\w%$])(?![.,]\d)")
 _CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
-_FORWARD_RE = re.compile(
-    r"\b(?:scheduled|expect(?:s|ed)?|roadmap|plan(?:s|ned)?|will|would|could|might|forecast(?:s|ed)?|"
-    r"projected|projections?|targets?|targeted|due|promis(?:es|ed)|upcoming|slated|next year|set to|"
-    r"aims? to|intends? to)\b",
-    re.IGNORECASE,
-)
-_MAY_RE = re.compile(r"\bmay\b")  # lower case only: "May 2019" is a month
+_FORWARD_RE = re.compile(rf"\b(?:{alternation(_DATES.forward_words)})\b", re.IGNORECASE)
+_MAY_RE = re.compile(rf"\b(?:{alternation(_DATES.forward_lower_case)})\b")  # lower case only: "May 2019" is a month
 _BY_RE = re.compile(
-    r"\bby\s+(?:(?:the\s+)?(?:end|start|middle)\s+of\s+|early\s+|mid-?\s*|late\s+|Q[1-4]\s+)?$", re.IGNORECASE
+    rf"\b(?:{alternation(_DATES.by)})\s+(?:(?:{spaced_alternation(_DATES.by_bounds)})\s+"
+    rf"|(?:{alternation(_DATES.by_prefixes)})-?\s*|Q[1-4]\s+)?$",
+    re.IGNORECASE,
 )
 _LOOKBACK = 90  # characters of the same clause searched for forward-looking words
 _INFER_LIMIT = 2_000_000  # characters read when inferring a year; plenty for any article
@@ -182,7 +165,7 @@ def _date_in_line(line: str) -> tuple[dt.date, str, bool] | None:
         if match:
             day = _from_match(match)
             if day:
-                updated = (match["prefix"] or "").lower().endswith("updated")
+                updated = (match["prefix"] or "").lower() in _DATES.updated_labels
                 return day, match["date"].strip(), updated
     match = _CLASSIC_DATELINE_RE.match(line)
     if match:
@@ -194,8 +177,7 @@ def _date_in_line(line: str) -> tuple[dt.date, str, bool] | None:
 
 _YEARLESS_DATELINE_RE = re.compile(
     r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|-{1,2})\s"
+    rf"(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|-{{1,2}})\s"
 )
 
 
@@ -206,7 +188,7 @@ def yearless_dateline(article: Article, year: int, max_lines: int = 15) -> Artic
         match = _YEARLESS_DATELINE_RE.match(line[:200])
         if not match:
             continue
-        month = MONTHS.get(match["month"].lower()[:3])
+        month = MONTHS.get(match["month"].lower())
         try:
             day = dt.date(year, month or 0, int(match["day"]))
         except ValueError:

@@ -11,11 +11,13 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from claimcheck import dating
 from claimcheck.extract import lexicon as cues
+from claimcheck.extract import multipliers, numeric
 from claimcheck.extract.timeexpr import find_status_cues
-from claimcheck.frames import timing
+from claimcheck.frames import extras, timing
 from claimcheck.language.lexicon import Lexicon, QuantityLexicon, lexicon_folder, load_lexicon
-from claimcheck.language.patterns import alternation, spaced_alternation
+from claimcheck.language.patterns import abbreviation, alternation, hyphenated_alternation, spaced_alternation
 
 
 def _data(name: str = "en.yaml") -> dict[str, Any]:
@@ -71,6 +73,11 @@ def test_a_missing_section_or_list_is_refused_by_name() -> None:
         (("status", "cues", 0, "forms"), [[["is", ""], ["shipping"]]], r"status\.cues\.0"),  # "" only in a later slot
         (("timing", "seasons", "summer"), [6], r"timing\.seasons\.summer"),  # a season needs both months
         (("numeric", "data_measure_patterns"), ["memory"], r"numeric\.data_measure_patterns"),  # classes
+        (("timing", "quarter_ordinals", "first"), "one", r"timing\.quarter_ordinals\.first"),  # a number
+        (("frames", "rank_ordinals"), ["second"], r"frames\.rank_ordinals"),  # ordinals with their ranks
+        (("clock", "zones", "est"), -300, r"clock"),  # a zone code is written in capitals
+        (("clock", "zones_24h"), ["GMT", "CET"], r"clock"),  # a 24-hour zone must be a known zone
+        (("dates", "updated_labels"), ["modified"], r"dates"),  # an update label must be a dateline label
     ],
 )
 def test_a_mistyped_entry_is_refused_by_name(path: tuple[str | int, ...], value: object, where: str) -> None:
@@ -115,3 +122,50 @@ def test_the_quantity_qualifiers_after_a_number_are_data() -> None:
     del data["between_joiners"]
     with pytest.raises(ValidationError, match="between_joiners"):
         QuantityLexicon.model_validate(data)
+
+
+def test_the_last_sections_load() -> None:
+    lexicon = load_lexicon("en")
+    assert lexicon.timing.quarter_ordinals["4th"] == 4 and list(lexicon.timing.half_ordinals) == ["first", "second"]
+    assert lexicon.frames.rank_ordinals["fifth"] == 5 and "first" not in lexicon.frames.rank_ordinals
+    assert lexicon.clock.zones["EDT"] == -240 and lexicon.clock.zones_24h == ("GMT", "UTC")
+    assert "may" in lexicon.dates.forward_lower_case and "last updated" in lexicon.dates.updated_labels
+    assert lexicon.numeric.measured_of == ("of",) and lexicon.numeric.proportion_of == ("of",)
+
+
+def test_period_names_are_built_from_the_lists() -> None:
+    assert timing.period_label("revenue in the second-quarter of fiscal 2025 was $5m", 40, 43) == "2025/Q2"
+    assert timing.period_label("first half sales of 40 units", 20, 22) == "*/H1"
+    assert timing.period_label("full-year sales of 40 units", 18, 20) == "*/"
+    assert timing.period_label("1st half sales of 40 units", 18, 20) == ""  # halves only spelled out
+
+
+def test_hyphenated_and_abbreviated_phrases() -> None:
+    assert re.fullmatch(hyphenated_alternation(["full year"]), "full - year")
+    assert not re.fullmatch(hyphenated_alternation(["full year"]), "fullyear")
+    for written in ("am", "a.m.", "a.m", "am."):
+        assert re.fullmatch(abbreviation("am"), written)
+    assert re.fullmatch(abbreviation("am", r"\.?\s?"), "a. m.") and not re.fullmatch(abbreviation("am"), "a. m.")
+
+
+def test_clock_times_are_built_from_the_lists() -> None:
+    match = extras._CLOCK.search("at 12:15 p. m. (pdt) the line closed")
+    assert match is not None and match.group("ampm") == "p. m." and match.group("tz") == "pdt"
+    assert extras._CLOCK.search("1353 hours (1023 GMT)").group("tz24") == "GMT"  # type: ignore[union-attr]
+    assert extras._CLOCK.search("(1023 EST)") is None  # four bare digits need a 24-hour zone
+
+
+def test_dating_patterns_are_built_from_the_lists() -> None:
+    assert dating.parse_date_text("Tues., 3rd of March 2026") is not None
+    assert dating._DATE_LINE_RE.fullmatch("Last updated on: June 4, 2024 at 10:30 a.m. ET")
+    assert dating._forward_looking("The company may open in 2027", 24)
+    assert not dating._forward_looking("In May 2027", 7)  # "May" capitalised is the month
+    assert dating._forward_looking("done by the  middle of 2027", 23) and dating._forward_looking("by mid-2027", 7)
+    assert dating.MONTHS["sept"] == 9 and dating.MONTHS["december"] == 12
+
+
+def test_of_and_times_are_built_from_the_lists() -> None:
+    assert numeric._OF_NOUN.match(" of its rain").group(1) == "rain"  # type: ignore[union-attr]
+    assert numeric._PROPORTION_OF.match(" of them") and not numeric._PROPORTION_OF.match(" off")
+    assert multipliers.times_multiplier("three times more", 5) == (11, "times")
+    assert multipliers.times_multiplier("3 times already", 1) is None

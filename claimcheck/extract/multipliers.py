@@ -7,6 +7,7 @@ import re
 from claimcheck.extract.numbers import Tok
 from claimcheck.extract.prim import RATIO, Prim
 from claimcheck.language.lexicon import load_quantity_lexicon
+from claimcheck.language.patterns import alternation
 
 _LEX = load_quantity_lexicon("en")  # the words are data: claimcheck/language/lexicons/en.quantities.yaml
 # Stems of "-fold" words: "tenfold", "hundredfold" ("manyfold" has no value, so it is absent).
@@ -14,7 +15,7 @@ FOLD_WORDS: dict[str, float] = dict(_LEX.fold_words)
 _MULTIPLIER_VERBS: dict[str, float] = dict(_LEX.multiplier_words)
 MULTIPLIER_FOLLOWERS = set(_LEX.multiplier_followers)
 _NOT_COMPARATIVE = set(_LEX.not_comparative)
-_TIMES = re.compile(r" {1,2}(times)\s+([A-Za-z]+)")
+_TIMES = re.compile(rf" {{1,2}}({alternation(_LEX.times_words)})\s+([A-Za-z]+)")
 
 
 def comparative(word: str) -> bool:

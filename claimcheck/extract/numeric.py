@@ -240,7 +240,11 @@ def _money_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int) 
 
 
 _GENERIC_DIMENSIONS = {"length", "time", "mass", "area", "volume", "speed", "temperature", "data"}
-_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|its\s+)?([a-z][a-z\-]{2,})")
+_OF_NOUN = re.compile(
+    rf"\s+(?:{alternation(_WORDS.measured_of)})\s+(?:(?:{alternation(_WORDS.measured_of_determiners)})\s+)?"
+    r"([a-z][a-z\-]{2,})"
+)
+_PROPORTION_OF = re.compile(rf"\s+(?:{alternation(_WORDS.proportion_of)})\s")
 _NOUN_BEFORE = re.compile(
     rf"([a-z][a-z\-]{{2,}})\s+(?:{alternation(_WORDS.measured_links)})?"
     rf"\s*(?:{alternation(_WORDS.measured_qualifiers)})?\s*$"
@@ -309,7 +313,7 @@ def _percent_measure(ctx: SentenceContext, q: Quantity, c_start: int, c_end: int
     before = ctx.text[max(c_start, q.start - 40) : q.start]
     # only the phrase the percentage belongs to: "reduced training times by 35%", not the whole clause
     before = _PERCENT_PHRASE_BREAK.split(before)[-1]
-    if re.match(r"\s+of\s", after):
+    if _PROPORTION_OF.match(after):
         return None  # "60% of X": a proportion, built by proportions.py
     down = lexicon.DIRECTION_DOWN.search(before + " " + after[:30])
     up = lexicon.DIRECTION_UP.search(before + " " + after[:30])

@@ -12,18 +12,22 @@ from spacy.tokens import Doc, Token
 from claimcheck.extract.sentences import Sentence
 from claimcheck.frames.tokens import governing_verb, is_name, name_span
 from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.patterns import abbreviation, alternation
 from claimcheck.models import Article, Claim, ClaimKind, Value
 
+_EN = load_lexicon("en")
+_FRAMES, _CLOCK_WORDS = _EN.frames, _EN.clock  # the words and zone codes are data: "clock" in en.yaml
+# "a.m.", "a. m.", "am": a dot may follow each letter and a space stand between them
+_AMPM = "|".join(abbreviation(letters, r"\.?\s?") for letters in (*_CLOCK_WORDS.before_noon, *_CLOCK_WORDS.after_noon))
 _CLOCK = re.compile(
-    r"(?i)\b(?P<h>[01]?\d|2[0-3])(?::|\.)(?P<m>[0-5]\d)\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d.:])"
-    r"(?:\s*\(?(?P<tz>GMT|UTC|[ECMP][SD]T)\)?)?"
-    r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?:hours\s*)?\(?(?P<tz24>GMT|UTC)\)?"
-    r"|\bat\s+(?P<hat>[01]\d|2[0-3])(?P<mat>[0-5]\d)\b(?=\s*\()"
+    rf"(?i)\b(?P<h>[01]?\d|2[0-3])(?::|\.)(?P<m>[0-5]\d)\s*(?P<ampm>{_AMPM})?(?![\d.:])"
+    rf"(?:\s*\(?(?P<tz>{alternation(_CLOCK_WORDS.zones)})\)?)?"
+    rf"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?:(?:{alternation(_CLOCK_WORDS.hours)})\s*)?"
+    rf"\(?(?P<tz24>{alternation(_CLOCK_WORDS.zones_24h)})\)?"
+    rf"|\b(?:{alternation(_CLOCK_WORDS.at)})\s+(?P<hat>[01]\d|2[0-3])(?P<mat>[0-5]\d)\b(?=\s*\()"
 )
-_TZ_OFFSET = {"GMT": 0, "UTC": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
-              "PST": -480, "PDT": -420}
-_FRAMES = load_lexicon("en").frames
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_TZ_OFFSET = _CLOCK_WORDS.zones
+_ORDINALS = _FRAMES.rank_ordinals
 
 
 def _claim_id(article: Article, start: int, end: int, kind: str) -> str:
@@ -37,9 +41,9 @@ def clock_claims(article: Article, sentence: Sentence, doc: Doc) -> list[Claim]:
         hour = int(match.group("h") or match.group("h24") or match.group("hat"))
         minute = int(match.group("m") or match.group("m24") or match.group("mat"))
         ampm = (match.group("ampm") or "").lower().replace(".", "").replace(" ", "")
-        if ampm == "pm" and hour < 12:
+        if ampm in _CLOCK_WORDS.after_noon and hour < 12:
             hour += 12
-        elif ampm == "am" and hour == 12:
+        elif ampm in _CLOCK_WORDS.before_noon and hour == 12:
             hour = 0
         if not ampm and match.group("h") and not match.group("tz"):
             continue  # "3.5" or "10.30" without a.m./p.m. or a zone is too often not a time

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from claimcheck.extract.timeexpr import find_relative_times, find_times
 from claimcheck.language.lexicon import load_lexicon, load_quantity_lexicon
-from claimcheck.language.patterns import alternation, spaced_alternation
+from claimcheck.language.patterns import alternation, hyphenated_alternation, spaced_alternation
 from claimcheck.models import DateSpan
 
 # The words are data: "timing" in en.yaml, the names of days and months in en.quantities.yaml.
@@ -151,11 +151,14 @@ def background_time(sentence: str, published: DateSpan | None) -> ClaimTime | No
 
 # a token that names a reporting period ("Q1", "H2", "FY2024"), never what a figure is about
 PERIOD_NAME = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{0,4})$")
-_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+# "the second quarter", "first-half", "full-year", "fiscal 2025": the ordinals and words are data ("timing")
+_QUARTERS, _HALVES = _TIMING.quarter_ordinals, _TIMING.half_ordinals
 _PERIOD = re.compile(
-    r"(?i)\b(?:(?P<q>Q[1-4])|(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
-    r"|(?P<h>H[12])|(?P<hn>first|second)[\s-]+half|(?P<fy>full[\s-]+year|fiscal(?:\s+year)?|FY))"
-    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY)?'?(?P<y1>(?:19|20)\d\d))?"
+    rf"(?i)\b(?:(?P<q>Q[1-4])|(?P<qn>{alternation(_QUARTERS)})[\s-]+(?:{alternation(_TIMING.quarter)})"
+    rf"|(?P<h>H[12])|(?P<hn>{alternation(_HALVES)})[\s-]+(?:{alternation(_TIMING.half)})"
+    rf"|(?P<fy>{hyphenated_alternation(_TIMING.full_year)}|{spaced_alternation(_TIMING.fiscal_year)}|FY))"
+    rf"(?:\s+(?:(?:{alternation(_TIMING.year_links)})\s+)?(?:(?:{alternation(_TIMING.fiscal)})\s+)?(?:FY)?'?"
+    r"(?P<y1>(?:19|20)\d\d))?"
     r"|\b(?P<y2>(?:19|20)\d\d)\b"
 )
 
@@ -177,9 +180,9 @@ def period_label(sentence: str, start: int, end: int) -> str:
         else:
             year = match.group("y1") or "*"
             if match.group("q") or match.group("qn"):
-                part = match.group("q").upper() if match.group("q") else f"Q{_ORDINAL[match.group('qn').lower()]}"
+                part = match.group("q").upper() if match.group("q") else f"Q{_QUARTERS[match.group('qn').lower()]}"
             elif match.group("h") or match.group("hn"):
-                part = match.group("h").upper() if match.group("h") else f"H{_ORDINAL[match.group('hn').lower()]}"
+                part = match.group("h").upper() if match.group("h") else f"H{_HALVES[match.group('hn').lower()]}"
             else:
                 part = ""
             label = f"{year}/{part}"

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
 from claimcheck.language.sections import (
     ClauseWords,
+    ClockWords,
     DateWords,
     FrameWords,
     HtmlWords,
@@ -67,6 +68,7 @@ class Lexicon(BaseModel):
     frames: FrameWords
     names: NameWords
     dates: DateWords
+    clock: ClockWords
     html: HtmlWords
     status: StatusWords
     timing: TimingWords
@@ -144,6 +146,7 @@ class QuantityLexicon(BaseModel):
     multiplier_words: dict[str, float]
     multiplier_followers: frozenset[str]
     not_comparative: frozenset[str]
+    times_words: tuple[str, ...]
     qualifiers: dict[Literal["over", "at_least", "nearly", "under", "at_most", "up_to", "approx"], tuple[str, ...]]
     range_openers: tuple[str, ...]
     range_joiners: tuple[str, ...]

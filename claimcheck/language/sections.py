@@ -114,6 +114,7 @@ class FrameWords(_Section):
     age_words: frozenset[str]
     subject_pronouns: frozenset[str]
     place_preps: frozenset[str]
+    rank_ordinals: dict[str, int]
 
 
 class NameWords(_Section):
@@ -125,7 +126,46 @@ class NameWords(_Section):
 
 
 class DateWords(_Section):
+    """Parts of a year (claimcheck/extract/timeexpr.py) and the words of datelines and of a year's inference
+    (claimcheck/dating.py)."""
+
     year_parts: dict[str, tuple[int, int]]  # "early" -> (first month, last month)
+    weekday_stems: Words
+    day_month_links: Words
+    time_links: Words
+    dateline_labels: Words
+    dateline_label_links: Words
+    updated_labels: Words
+    forward_words: Words
+    forward_lower_case: Words
+    by: Words
+    by_bounds: Words
+    by_prefixes: Words
+
+    @model_validator(mode="after")
+    def _updated_labels_are_labels(self) -> DateWords:
+        if not set(self.updated_labels) <= set(self.dateline_labels):
+            raise ValueError("updated_labels lists words that are not dateline_labels")
+        return self
+
+
+class ClockWords(_Section):
+    """Clock times: claimcheck/frames/extras.py (and the time after a dateline's date, claimcheck/dating.py)."""
+
+    before_noon: Words  # letters of an abbreviation: "am" reads "a.m.", "a. m.", "am"
+    after_noon: Words
+    hours: Words
+    at: Words
+    zones: dict[str, int]  # time-zone code -> minutes from UTC
+    zones_24h: Words
+
+    @model_validator(mode="after")
+    def _zones_are_known(self) -> ClockWords:
+        if not set(self.zones_24h) <= set(self.zones):
+            raise ValueError("zones_24h lists codes that are not in zones")
+        if any(code != code.upper() for code in self.zones):
+            raise ValueError("a zone code is written in capitals")
+        return self
 
 
 class HtmlWords(_Section):
@@ -191,6 +231,14 @@ class TimingWords(_Section):
     said_verbs: Words
     said_on: Words
     not_claim_time: Words
+    quarter_ordinals: dict[str, int]
+    quarter: Words
+    half_ordinals: dict[str, int]
+    half: Words
+    full_year: Words  # a space is white space or a hyphen
+    fiscal_year: Words  # a space is any white space
+    year_links: Words
+    fiscal: Words
 
 
 class NumericWords(_Section):
@@ -212,6 +260,9 @@ class NumericWords(_Section):
     list_openers: Words
     measured_links: Words
     measured_qualifiers: Words
+    measured_of: Words
+    measured_of_determiners: Words
+    proportion_of: Words
 
 
 class ProportionWords(_Section):
