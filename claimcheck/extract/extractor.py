@@ -22,6 +22,8 @@ from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import split_sentences, table_cells
 from claimcheck.extract.status import StatusDraft, status_drafts
 from claimcheck.extract.timeexpr import TimeMention, find_relative_times, find_times
+from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.patterns import alternation, spaced_alternation
 from claimcheck.models import Article, Claim, ClaimKind, Quantity, Value
 
 _WINDOW = 160  # characters either side of a claim searched for its time and hedges
@@ -136,8 +138,11 @@ def _topic(ctx: SentenceContext, previous: str | None) -> str | None:
     return named[0].name if named else None
 
 
+_LEX = load_lexicon("en")
+_BY = alternation(_LEX.source_by)
 _SOURCE_BEFORE = re.compile(
-    r"(?i)(?:according to|seen by|reviewed by|obtained by|reported by|told|^by|\nby)\s+(?:the\s+|an?\s+)?$"
+    rf"(?i)(?:{spaced_alternation(_LEX.source_openers)}|^(?:{_BY})|\n(?:{_BY}))\s+"
+    rf"(?:(?:{alternation(_LEX.source_determiners)})\s+)?$"
 )
 
 

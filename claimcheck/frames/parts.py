@@ -16,10 +16,13 @@ import re
 
 from claimcheck.extract import display
 from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.patterns import spaced_alternation
 from claimcheck.models import Claim, Value
 
 _COUNT = "number"
-_OF_THE = re.compile(r"(?i)^\W*of(?:\s+the|\s+those|\s+these)?\s*$")  # "Of the 520 ...": a breakdown follows
+_LEX = load_lexicon("en")
+# "Of the 520 ...": a breakdown follows
+_OF_THE = re.compile(rf"(?i)^\W*(?:{spaced_alternation(_LEX.breakdown_openers)})\s*$")
 _DIGITS = re.compile(r"\d[\d,.]*")
 
 
@@ -51,7 +54,8 @@ def _listed(first: Claim, second: Claim, text: str) -> bool:
     if not (second.other_event and not first.other_event and same_thing):
         return False  # "another 250 are waiting": no noun of its own, so it counts what the first counts
     between = text[first.end : second.start]
-    return first.end <= second.start and " and " in f" {between.lower()} " and not any(p in between for p in ";.")
+    joined = any(f" {word} " in f" {between.lower()} " for word in _LEX.list_joiners)
+    return first.end <= second.start and joined and not any(p in between for p in ";.")
 
 
 def _sum(first: Claim, second: Claim, text: str) -> Claim:
@@ -91,7 +95,7 @@ def _breakdown(claims: list[Claim], text: str, sentence_start: int) -> list[Clai
     end = max(c.end for c in claims)
     stop = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
     words = set(re.findall(r"[a-z]+", text[comma:stop].lower()))
-    if words & load_lexicon("en").remainder_cues:
+    if words & _LEX.remainder_cues:
         return claims  # an open list: its parts need not make the total
     spans = [(_figure_at(c, text), _figure_at(c, text) + len(c.value.text)) for c in parts]
     for found in _DIGITS.finditer(text, comma, end):

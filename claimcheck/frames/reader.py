@@ -344,7 +344,8 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
     return claims
 
 
-_FROM_TO = re.compile(r"(?i)^from\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$")
+_FROM_TO = re.compile(rf"(?i)^(?:{alternation(_EN.change_from)})\s+(?P<old>.+?)\s+"
+                      rf"(?:{alternation(_EN.change_to)})\s+(?P<new>.+)$")
 
 
 def _split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:

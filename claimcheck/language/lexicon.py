@@ -37,6 +37,13 @@ class Lexicon(BaseModel):
     generic_fallback: dict[str, str]
     fallback_predicates: frozenset[str] = frozenset()
     remainder_cues: frozenset[str] = frozenset()
+    breakdown_openers: tuple[str, ...] = ()
+    list_joiners: tuple[str, ...] = ()
+    change_from: tuple[str, ...] = ()
+    change_to: tuple[str, ...] = ()
+    source_openers: tuple[str, ...] = ()
+    source_by: tuple[str, ...] = ()
+    source_determiners: tuple[str, ...] = ()
     settlement_nouns: frozenset[str]
     directions: frozenset[str]
     attribution_verbs: frozenset[str]
