@@ -56,7 +56,7 @@ def cross_slice(claims: Sequence[Claim]) -> list[Claim]:
 
     - CC201, CC203, CC301 pair or group only temporal and proportion claims: all of them.
     - CC401 ratios look up numeric claims by the ratio's subject and base: every claim about those.
-    - CC401 changes and sentence ratios, CC402 listed parts compare the claims of one sentence, and
+    - CC401 changes and sentence ratios, CC402 listed parts (and breakdowns) compare the claims of one sentence, and
       CC402 aggregates those of one line: whole sentences (lines) holding a percentage, a ratio, a
       listed part (lines: an aggregate); a sentence without one gives no finding, whole or not.
     - CC402 aggregates look up per-unit figures of any article: every per-unit claim.
@@ -68,7 +68,7 @@ def cross_slice(claims: Sequence[Claim]) -> list[Claim]:
     for claim in claims:
         if claim.kind == ClaimKind.RATIO:
             subjects.update(name for name in (claim.subject, claim.base) if name)
-        if claim.kind == ClaimKind.RATIO or claim.value.dimension == "percent" or (
+        if claim.kind == ClaimKind.RATIO or claim.value.dimension == "percent" or claim.part_of or (
                 claim.base or "").startswith("parts:"):
             sentences.add((claim.article, claim.sentence))
         if claim.scope == "aggregate":
