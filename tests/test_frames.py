@@ -157,3 +157,8 @@ def test_an_ordinal_adjective_is_not_a_count() -> None:
 ])
 def test_residents_are_a_population_only_when_the_verb_says_nothing_more(text: str, measure: str) -> None:
     assert [c.measure for c in _claims(text) if c.kind == "numeric"][:1] == [measure]
+
+
+def test_a_conversion_in_brackets_is_not_a_second_figure() -> None:
+    claims = _claims("The island lies 1,150 kilometers (700 miles) southeast of Port Vey.")
+    assert [c.value.text for c in claims if c.measure == "distance"] == ["1,150 kilometers"]

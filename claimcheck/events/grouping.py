@@ -23,6 +23,7 @@ class Event(Frozen):
     measure: str
     subject: str
     source: str  # "" unless the measure is read differently by different sources
+    source_name: str = ""  # the source as an article writes it ("U.S. Geological Survey"), for reports
     period: str  # "story" for the reported event itself, else the stated period's label
     timeline: bool  # a running count: later growth is an update
     claims: tuple[Claim, ...]
@@ -144,8 +145,10 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
         if len({c.article for c in members}) < 2:
             continue
         key = "|".join((measure, subject, target, source, period, scope_key))
+        written = sorted(s for c in members for s in c.sources if source and name_key(s) == source)
         events.append(Event(key=key, measure=measure, subject=members[0].subject if subject else "",
-                            source=source, period=period, timeline=_runs(measure, members),
+                            source=source, source_name=written[0] if written else source, period=period,
+                            timeline=_runs(measure, members),
                             claims=tuple(sorted(members, key=lambda c: (c.path, c.start))),
                             order=(measure, subject, target, source, period, scope_key)))
     return events

@@ -51,8 +51,8 @@ def _word_unit(unit: str) -> bool:
 
 def interval(low: float | None, high: float | None, unit: str = "") -> str:
     if low is not None and high is not None:
-        if abs(high - low) <= 1e-9 * max(1.0, abs(high)):
-            return number(low, unit)
+        if abs(high - low) <= 1e-9 * max(1.0, abs(high)) or number(low, unit) == number(high, unit):
+            return number(low, unit)  # "1,500 km" in metres: one figure, not "1.5 million m – 1.5 million m"
         if _word_unit(unit):  # "5,000 – 50,000 unit", not "5,000 unit – 50,000 unit"
             return f"{number(low)} – {number(high)} {unit}"
         return f"{number(low, unit)} – {number(high, unit)}"

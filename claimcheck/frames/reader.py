@@ -331,7 +331,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         paragraph_end = text.rfind("\n\n", 0, sentence.start)
         away = elsewhere(doc, home) or (away if continued else None)
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
+        found = _without_conversions(text, [q for q in quantities[lo:hi] if q.end <= sentence.end])
         found += _loose_numbers(doc, sentence.start, found, lexicon)
         framed = [reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end) for q in found]
         claims.extend(read_parts([c for c in framed if c is not None], text, sentence.start))
@@ -346,6 +346,19 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
 
 _FROM_TO = re.compile(rf"(?i)^(?:{alternation(_EN.change_from)})\s+(?P<old>.+?)\s+"
                       rf"(?:{alternation(_EN.change_to)})\s+(?P<new>.+)$")
+
+
+def _without_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "1,150 kilometers (700 miles)": the figure in brackets restates the one before it in other
+    units, rounded; it is no second reading to set against the first."""
+    kept: list[Quantity] = []
+    for q in found:
+        before = kept[-1] if kept else None
+        if before is not None and text[before.end : q.start].strip() == "(" and q.dimension == before.dimension \
+                and q.dimension != "number":
+            continue
+        kept.append(q)
+    return kept
 
 
 def _split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -93,7 +93,7 @@ def _explain(event: Event, values: list[FindingValue], majority: FindingValue | 
         more = f" and {len(value.articles) - 3} more" if len(value.articles) > 3 else ""
         parts.append(f'"{written.get(value.display, value.display)}" ({articles}{more})')
     text = f"For {what} ({event.label}"
-    text += f", according to {event.source}" if event.source else ""
+    text += f", according to {event.source_name or event.source}" if event.source else ""
     text += f"): {' vs '.join(parts)}, which cannot all hold."
     if majority is not None:
         text += f' Most articles give "{written.get(majority.display, majority.display)}".'
