@@ -314,8 +314,8 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
     if not wanted:
         return []
     nlp = load_pipeline()
-    lead = nlp(_lead(article, sentences))
-    docs = list(nlp.pipe([s.text for s in wanted], batch_size=64))
+    # the lead goes through the same batched pipe: parsed alone it cost a third of the parse time
+    lead, *docs = nlp.pipe([_lead(article, sentences), *(s.text for s in wanted)], batch_size=64)
     reader = _Reader(article, lexicon, main_organisation([lead, *docs]))
     home = lead_places(lead)
     body = [s for s in sentences if not s.heading]
