@@ -212,6 +212,7 @@ class Claim(Frozen):
     period: str = ""  # a reporting period said next to the figure: "2020/Q4", "*/Q1", "2023/" (a year)
     restrictors: tuple[str, ...] = ()  # words narrowing what is counted: "non-life threatening", "at the scene"
     part_of: str | None = None  # the id of the total this figure is listed as a part of ("Of the 520, 340 ...")
+    weekday: int | None = None  # the weekday written beside a date ("Wednesday, April 28"), Monday = 0
 
 
 class ClaimGroup(Frozen):

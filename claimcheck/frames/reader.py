@@ -21,6 +21,7 @@ from claimcheck.extract.entities import AliasTable
 from claimcheck.extract.extractor import extract_claims as extract_special
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import Sentence, split_sentences
+from claimcheck.frames.calendar import weekday_claims
 from claimcheck.frames.extras import clock_claims, rank_claims
 from claimcheck.frames.measure import MeasureReading, age_cue, read_measure, restrictors
 from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
@@ -337,6 +338,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         claims.extend(read_parts([c for c in framed if c is not None], text, sentence.start))
         claims.extend(status_claims(article, sentence, doc, reader.mentions, lexicon))
         claims.extend(clock_claims(article, sentence, doc))
+        claims.extend(weekday_claims(article, sentence))
         claims.extend(rank_claims(article, sentence, doc))
         carried = background_time(sentence.text, reader.published) or carried
         if carried is not None:

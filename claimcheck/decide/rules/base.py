@@ -57,7 +57,7 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 def registry() -> list[Rule]:
     # importing the modules registers their rules
-    from claimcheck.decide.rules import legacy, numeric, status  # noqa: F401
+    from claimcheck.decide.rules import calendar, legacy, numeric, status  # noqa: F401
 
     return [_REGISTRY[code]() for code in sorted(_REGISTRY)]
 
