@@ -165,15 +165,16 @@ def parts_findings(claims: list[Claim]) -> list[Finding]:
     """A stated total against the parts the same sentence lists for it."""
     findings: list[Finding] = []
     for group in _by_sentence(claims).values():
-        parts_of: dict[str, list[Claim]] = defaultdict(list)
+        # the total a part names: by claim id (a breakdown read from the parse) or by its written figure
+        parts_of: dict[tuple[bool, str], list[Claim]] = defaultdict(list)
         for claim in group:
             if claim.part_of:
-                parts_of["id:" + claim.part_of].append(claim)  # a breakdown read from the parse
+                parts_of[(True, claim.part_of)].append(claim)
             elif claim.base and claim.base.startswith("parts:"):
-                parts_of[claim.base[6:]].append(claim)
-        for total_text, parts in sorted(parts_of.items()):
-            totals = [c for c in group if c.id == total_text[3:]] if total_text.startswith("id:") else [
-                c for c in group if c.value.text == total_text and not (c.base or "").startswith("parts:")]
+                parts_of[(False, claim.base[6:])].append(claim)
+        for (by_id, named), parts in sorted(parts_of.items()):
+            totals = [c for c in group if c.id == named] if by_id else [
+                c for c in group if c.value.text == named and not (c.base or "").startswith("parts:")]
             if not totals or any(p.value.low is None or p.value.high is None for p in parts):
                 continue
             total = totals[0]

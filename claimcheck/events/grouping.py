@@ -86,10 +86,14 @@ def source_dependent(claims: list[Claim]) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-def _subject_unless_source(claim: Claim) -> str:
-    """The subject's key, or "" when the subject read is the claim's own source ("the Survey puts it at 6.1")."""
+def _subject_is_source(claim: Claim) -> bool:
+    """The subject read is the claim's own source ("the Survey puts the magnitude at 6.1")."""
     subject = name_key(claim.subject)
-    return "" if subject and any(keys_meet(subject, name_key(s)) for s in claim.sources) else subject
+    return any(keys_meet(subject, name_key(s)) for s in claim.sources)
+
+
+def _subject_unless_source(claim: Claim) -> str:
+    return "" if _subject_is_source(claim) else name_key(claim.subject)
 
 
 def _named(source: str) -> bool:
@@ -121,7 +125,7 @@ def group_events(claims: list[Claim], published: dict[str, dt.date]) -> list[Eve
         subject = roots[(claim.measure, name_key(claim.subject))]
         if not subject and claim.measure in fixed:
             continue  # an age, a distance, a population of nothing named says nothing comparable
-        if claim.subject and any(keys_meet(name_key(claim.subject), name_key(s)) for s in claim.sources):
+        if _subject_is_source(claim):
             # "the Survey puts the magnitude at 6.1": the subject read is the source; but "Acme said it
             # would cut 2,300 jobs" is about Acme, unless the folder's unnamed figures speak of another
             subject = roots.get((claim.measure, ""), "") or ("" if claim.measure in fixed else subject)

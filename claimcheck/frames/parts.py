@@ -36,23 +36,33 @@ def _unit_word(claim: Claim) -> str:
     return tail[-1] if len(tail) == 2 and tail[-1].isalpha() else ""
 
 
+def _middle(value: Value) -> float:
+    assert value.low is not None and value.high is not None
+    return value.nominal or (value.low + value.high) / 2
+
+
+def _count_value(low: float, high: float, nominal: float, of: tuple[Value, Value], text: str, like: Claim) -> Value:
+    """A count made from two stated values: exact only when both are, in the unit of ``like``."""
+    exact = all(v.qualifier == "exact" for v in of)
+    return Value(low=low, high=high, nominal=nominal, unit=like.value.unit, dimension=_COUNT,
+                 qualifier="exact" if exact else "approx", text=text,
+                 display=display.interval(low, high, _unit_word(like)))
+
+
 def _scaled(part: Claim, whole: Claim) -> Claim:
     share, total = part.value, whole.value
     assert share.low is not None and share.high is not None and total.low is not None and total.high is not None
-    low, high = share.low * total.low, share.high * total.high
-    nominal = (share.nominal or (share.low + share.high) / 2) * (total.nominal or (total.low + total.high) / 2)
-    exact = share.qualifier == "exact" and total.qualifier == "exact"
-    value = Value(low=low, high=high, nominal=nominal, unit=total.unit, dimension=_COUNT,
-                  qualifier="exact" if exact else "approx", text=share.text,
-                  display=display.interval(low, high, _unit_word(whole)))
+    value = _count_value(share.low * total.low, share.high * total.high, _middle(share) * _middle(total),
+                         (share, total), share.text, whole)
     return part.model_copy(update={"value": value, "scope": "part", "measure": whole.measure})
 
 
 def _listed(first: Claim, second: Claim, text: str) -> bool:
     """ "A and another B": the second figure adds to the first (same measure, joined by "and")."""
+    # "another 250 are waiting": no noun of its own, so it counts what the first counts
     same_thing = first.measure == second.measure or not second.counted or second.counted == first.counted
     if not (second.other_event and not first.other_event and same_thing):
-        return False  # "another 250 are waiting": no noun of its own, so it counts what the first counts
+        return False
     between = text[first.end : second.start]
     joined = any(f" {word} " in f" {between.lower()} " for word in _LEX.list_joiners)
     return first.end <= second.start and joined and not any(p in between for p in ";.")
@@ -61,12 +71,8 @@ def _listed(first: Claim, second: Claim, text: str) -> bool:
 def _sum(first: Claim, second: Claim, text: str) -> Claim:
     a, b = first.value, second.value
     assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
-    low, high = a.low + b.low, a.high + b.high
-    nominal = (a.nominal or (a.low + a.high) / 2) + (b.nominal or (b.low + b.high) / 2)
-    exact = a.qualifier == "exact" and b.qualifier == "exact"
-    value = Value(low=low, high=high, nominal=nominal, unit=a.unit, dimension=_COUNT,
-                  qualifier="exact" if exact else "approx", text=f"{a.text} + {b.text}",
-                  display=display.interval(low, high, _unit_word(first)))
+    value = _count_value(a.low + b.low, a.high + b.high, _middle(a) + _middle(b), (a, b), f"{a.text} + {b.text}",
+                         first)
     start, end = first.start, second.end
     digest = hashlib.sha1(f"{first.article}\0{start}\0{end}\0sum\0{first.measure}".encode()).hexdigest()[:12]
     return first.model_copy(update={"id": digest, "end": end, "quote": text[start:end], "value": value,
@@ -97,7 +103,7 @@ def _breakdown(claims: list[Claim], text: str, sentence_start: int) -> list[Clai
     words = set(re.findall(r"[a-z]+", text[comma:stop].lower()))
     if words & _LEX.remainder_cues:
         return claims  # an open list: its parts need not make the total
-    spans = [(_figure_at(c, text), _figure_at(c, text) + len(c.value.text)) for c in parts]
+    spans = [(at, at + len(c.value.text)) for c in parts for at in (_figure_at(c, text),)]
     for found in _DIGITS.finditer(text, comma, end):
         if not any(a <= found.start() < b for a, b in spans):
             return claims  # a figure of the list that was not read: no sum from the rest
@@ -114,19 +120,17 @@ def read_parts(claims: list[Claim], text: str, sentence_start: int) -> list[Clai
         if claim.value.dimension != _COUNT or claim.value.high is None or not 0 < claim.value.high < 1:
             continue
         # "600 needed shelter, half of whom ...": the nearest count before it is the whole
-        whole = next((c for c in reversed(out[:i]) if _count(c) and c.value.high is not None
-                      and c.value.high >= 1), None)
+        whole = next((c for c in reversed(out[:i]) if _count(c) and (c.value.high or 0.0) >= 1), None)
         if whole is not None and claim.scope == "part":
             out[i] = _scaled(claim, whole)
     sums: list[Claim] = []
     for i, second in enumerate(out):
         if not _count(second) or not second.other_event:
             continue
-        first = next((c for c in reversed(out[:i]) if _count(c) and _listed(c, second, text)), None)
-        if first is None:
+        j = next((k for k in range(i - 1, -1, -1) if _count(out[k]) and _listed(out[k], second, text)), None)
+        if j is None:
             continue
-        j = out.index(first)
-        out[j] = first.model_copy(update={"scope": "part"})
+        out[j] = out[j].model_copy(update={"scope": "part"})
         out[i] = second.model_copy(update={"scope": "part", "other_event": False})
         sums.append(_sum(out[j], out[i], text))
     return out + sums

@@ -35,15 +35,15 @@ class Lexicon(BaseModel):
     measure_classes: dict[str, tuple[str, ...]]
     generic_nouns: frozenset[str]
     generic_fallback: dict[str, str]
-    fallback_predicates: frozenset[str] = frozenset()
-    remainder_cues: frozenset[str] = frozenset()
-    breakdown_openers: tuple[str, ...] = ()
-    list_joiners: tuple[str, ...] = ()
-    change_from: tuple[str, ...] = ()
-    change_to: tuple[str, ...] = ()
-    source_openers: tuple[str, ...] = ()
-    source_by: tuple[str, ...] = ()
-    source_determiners: tuple[str, ...] = ()
+    fallback_predicates: frozenset[str]
+    remainder_cues: frozenset[str]
+    breakdown_openers: tuple[str, ...]
+    list_joiners: tuple[str, ...]
+    change_from: tuple[str, ...]
+    change_to: tuple[str, ...]
+    source_openers: tuple[str, ...]
+    source_by: tuple[str, ...]
+    source_determiners: tuple[str, ...]
     settlement_nouns: frozenset[str]
     directions: frozenset[str]
     attribution_verbs: frozenset[str]
