@@ -27,6 +27,7 @@ import argparse
 import csv
 import json
 import math
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -106,7 +107,9 @@ def pair_rows(path: Path) -> list[dict]:
         document = pair["a"]
         for a, b, features in _candidates(result):
             summary = b if b.path.endswith("b.txt") else a
-            edited = summary.value.text and summary.value.text not in document
+            # the figure as a word of its own: "20" is not in a document for being part of "2020"
+            edited = summary.value.text and not re.search(rf"(?<![\w.,]){re.escape(summary.value.text)}(?![\w]|[.,]\d)",
+                                                          document)
             label = int(pair["label"] == "contradiction" and bool(edited))
             rows.append({"source": f"pairs:{pair.get('id', n)}", "a": a.value.text, "b": b.value.text,
                          "label": label, "weight": PAIR_WEIGHT, **features})

@@ -11,6 +11,8 @@ import datetime as dt
 import pytest
 
 from claimcheck.frames.reader import read_article
+from claimcheck.frames.tokens import clause_antecedent
+from claimcheck.language.pipeline import load_pipeline
 from claimcheck.models import Article, ArticleDate, Claim, DateSpan
 
 DAY = dt.date(2025, 6, 18)  # a Wednesday
@@ -162,3 +164,53 @@ def test_residents_are_a_population_only_when_the_verb_says_nothing_more(text: s
 def test_a_conversion_in_brackets_is_not_a_second_figure() -> None:
     claims = _claims("The island lies 1,150 kilometers (700 miles) southeast of Port Vey.")
     assert [c.value.text for c in claims if c.measure == "distance"] == ["1,150 kilometers"]
+
+
+def test_a_change_takes_the_period_of_its_own_figure_not_of_its_base() -> None:
+    text = ("Third quarter 2024 results were strong.\n\n"
+            "Third quarter adjusted earnings per share was $0.41, up 21% from $0.34 in the third quarter of last year.")
+    change = _one(text, "21%")
+    base = _one(text, "$0.34")
+    # the bare "third quarter" is the article's latest; "of last year" the one before it
+    assert (change.period, change.time_stated) == ("2024/Q3", False)
+    assert (base.period, base.time_stated) == ("2023/Q3", True)
+
+
+def test_a_bare_quarter_stays_undated_when_the_article_names_no_year_for_it() -> None:
+    assert _one("Second quarter revenue was $4.1 million, up 8%.", "8%").period == "*/Q2"
+
+
+@pytest.mark.parametrize(("text", "quoted", "measure", "counted_as_claim"), [
+    # the complement of "released" is still held; a verb without one is no count at all
+    ("As of Tuesday, all but four of the patients had been released from hospital.", "four", "remain", True),
+    ("Six people were left for observation at the clinic.", "Six", "remain", True),
+    ("All but two of the members voted for the plan.", "two", "votes", False),
+])
+def test_all_but_n_counts_what_remains(text: str, quoted: str, measure: str, counted_as_claim: bool) -> None:
+    claim = _one(text, quoted)
+    assert (claim.measure.split(" ")[0], claim.polarity) == (measure, counted_as_claim)
+
+
+def test_as_of_a_day_is_when_a_count_holds() -> None:
+    claim = _one("As of Monday afternoon, nine patients remained in hospital.", "nine")
+    assert (claim.time_stated, claim.time.start if claim.time else None) == (True, dt.date(2025, 6, 16))
+
+
+def test_it_in_a_subordinate_clause_is_the_named_subject_of_its_sentence() -> None:
+    claim = _one("Corvello faced a boycott when it opened 40 stores in the region.", "40")
+    assert claim.subject == "Corvello"
+    # "it" is not the person who speaks, "she" not a company
+    it, she = (next(t for t in load_pipeline()(text) if t.lower_ == word) for text, word in (
+        ("Dana Whitcombe said it would close 12 branches.", "it"), ("Corvello said she would leave.", "she")))
+    assert (clause_antecedent(it), clause_antecedent(she)) == (None, None)
+
+
+def test_a_list_that_goes_on_in_the_next_sentence_gives_no_sum() -> None:
+    claims = _claims("Two people were taken to Mercy Hospital and another three were taken to St. Ann's. "
+                     "A sixth patient was taken to the county hospital.")
+    assert not [c for c in claims if c.scope == "total"]
+
+
+def test_an_organisation_only_named_as_an_object_is_not_the_company() -> None:
+    claim = _one("The company's net income rose to $12 million despite the impact of Covid-19.", "$12 million")
+    assert claim.subject == ""

@@ -15,7 +15,7 @@ import hashlib
 import re
 
 from claimcheck.extract import display
-from claimcheck.language.lexicon import load_lexicon
+from claimcheck.language.lexicon import load_lexicon, load_quantity_lexicon
 from claimcheck.language.patterns import spaced_alternation
 from claimcheck.models import Claim, Value
 
@@ -24,6 +24,9 @@ _LEX = load_lexicon("en")
 # "Of the 520 ...": a breakdown follows
 _OF_THE = re.compile(rf"(?i)^\W*(?:{spaced_alternation(_LEX.breakdown_openers)})\s*$")
 _DIGITS = re.compile(r"\d[\d,.]*")
+_ORDINALS = load_quantity_lexicon("en").ordinals
+# "... and another three were taken to B. A sixth patient was taken to C": the list goes on
+_ONE_MORE = re.compile(rf"(?i)[.!?]\s+(?:{spaced_alternation(_LEX.list_continuers)})\s+(?P<nth>[a-z]+)\b")
 
 
 def _count(claim: Claim) -> bool:
@@ -79,6 +82,13 @@ def _sum(first: Claim, second: Claim, text: str) -> Claim:
                                     "scope": "total"})
 
 
+def _goes_on(second: Claim, text: str) -> bool:
+    """The next sentence adds an n-th member beyond the two listed ("A sixth patient ...")."""
+    paragraph_end = text.find("\n\n", second.end)
+    window = text[second.end : min(second.end + 240, paragraph_end if paragraph_end >= 0 else len(text))]
+    return any(_ORDINALS.get(m.group("nth").lower(), 0) > 2 for m in _ONE_MORE.finditer(window))
+
+
 def _figure_at(claim: Claim, text: str) -> int:
     """Where the figure itself is written (a quote may start before it)."""
     found = text.find(claim.value.text, claim.start, claim.end) if claim.value.text else -1
@@ -132,5 +142,6 @@ def read_parts(claims: list[Claim], text: str, sentence_start: int) -> list[Clai
             continue
         out[j] = out[j].model_copy(update={"scope": "part"})
         out[i] = second.model_copy(update={"scope": "part", "other_event": False})
-        sums.append(_sum(out[j], out[i], text))
+        if not _goes_on(second, text):
+            sums.append(_sum(out[j], out[i], text))
     return out + sums

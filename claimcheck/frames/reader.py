@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -28,8 +29,16 @@ from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
 from claimcheck.frames.parts import read_parts
 from claimcheck.frames.roles import read_roles
 from claimcheck.frames.status import status_claims
-from claimcheck.frames.timing import PERIOD_NAME, ClaimTime, background_time, claim_time, period_label
-from claimcheck.frames.tokens import ancestors_within, governing_verb, tokens_in
+from claimcheck.frames.timing import (
+    PERIOD_NAME,
+    ClaimTime,
+    article_period_years,
+    background_time,
+    claim_time,
+    period_label,
+    with_year,
+)
+from claimcheck.frames.tokens import ancestors_within, clause_antecedent, governing_verb, name_span, tokens_in
 from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon, load_quantity_lexicon
 from claimcheck.language.patterns import alternation
 from claimcheck.language.pipeline import load_pipeline, pipeline_id
@@ -52,6 +61,7 @@ FRAMES_VERSION = f"frames-1-{_source_digest()}-{lexicon_digest()}-{pipeline_id()
 # July 1"), or has a number, a number word or a superlative. The words are data: "status" and "frames" in en.yaml,
 # the names of days and months in en.quantities.yaml.
 _EN, _QUANTITY_WORDS = load_lexicon("en"), load_quantity_lexicon("en")
+_ALL_BUT = re.compile(rf"(?i)\b(?:{alternation(_EN.all_but)})\s+$")
 _STATUS_TIMES = (*_QUANTITY_WORDS.weekdays, *_EN.status.time_words, *_QUANTITY_WORDS.months)
 _STATUS_CUE = re.compile(
     rf"(?i)\b(?:{alternation(_EN.status.verb_stems)})\w*\b.*\b(?:{alternation(_STATUS_TIMES)}|\d{{4}})\b"
@@ -229,6 +239,13 @@ class _Reader:
             return None  # "a third person died": which one, not how many ("a third of them" is a share)
         street = _street(doc, anchor, self.lexicon)
         reading = read_measure(anchor, q, self.lexicon)
+        # "all but five ... had been released": five are still held; a measure with no complement
+        # says nothing countable ("all but two voted for it")
+        all_but = _ALL_BUT.search(self.article.text, max(0, q.start - 20), q.start) is not None
+        complements = self.lexicon.all_but_complements
+        complement = (complements.get(reading.predicate) or complements.get(reading.measure)) if all_but else None
+        if complement:
+            reading = replace(reading, measure=complement)
         noun = doc[reading.noun] if reading.noun is not None else None
         roles = read_roles(anchor, noun, q, reading.partitive_of is not None, self.lexicon)
         subject, owner = self._subject(doc, roles.subject, roles.subject_token, noun)
@@ -247,7 +264,8 @@ class _Reader:
             scope=roles.scope,
             measure=reading.measure, measure_terms=reading.terms, value=value,
             modality=roles.modality,
-            polarity=not roles.negated, attribution=", ".join(roles.sources) or None,
+            polarity=not roles.negated and not (all_but and not complement),
+            attribution=", ".join(roles.sources) or None,
             time=when.span, time_source=f'stated: "{when.text}"' if when.stated else "article date",
             entities=tuple(e.text for e in doc.ents if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT")),
             time_varying=reading.measure in self.lexicon.running_counts, counted=reading.counted,
@@ -266,6 +284,8 @@ class _Reader:
         resolved = ""
         if index is not None and any(w[:1].isupper() for w in text.split()[1:]) and doc[index].pos_ != "PRON":
             resolved = self.mentions.resolve(text, "", False, True)  # "the island" with its name: "Hollin island"
+        elif index is not None and (antecedent := clause_antecedent(doc[index])) is not None:
+            resolved = self.mentions.resolve(name_span(antecedent).text, "", False, True)
         elif index is not None:
             token = doc[index]
             resolved = self.mentions.resolve(text, token.lemma_.lower(), token.pos_ == "PRON",
@@ -343,7 +363,9 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         carried = background_time(sentence.text, reader.published) or carried
         if carried is not None:
             paragraph_end = _continues(text, sentence.end, paragraph_end)
-    return claims
+    years = article_period_years(text)
+    return [c.model_copy(update={"period": with_year(c.period, years)}) if c.period[:2] in ("*/", "-1") else c
+            for c in claims]
 
 
 _FROM_TO = re.compile(rf"(?i)^(?:{alternation(_EN.change_from)})\s+(?P<old>.+?)\s+"
@@ -394,15 +416,21 @@ def _lead(article: Article, sentences: list[Sentence]) -> str:
 
 
 def main_organisation(docs: list[Doc]) -> str | None:
-    """The organisation an article names most (the lead counts double), for "the company"."""
+    """The organisation an article names most (the lead counts double), for "the company". One only
+    ever named as the object of a preposition ("the impact of X") never acts in the story: it is
+    not what "the company" stands for."""
     counts: dict[str, int] = {}
     spelled: dict[str, str] = {}
+    acts: set[str] = set()
     for index, doc in enumerate(docs):
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 key = name_key(ent.text)
                 counts[key] = counts.get(key, 0) + (2 if index == 0 else 1)
                 spelled.setdefault(key, ent.text)
+                if ent.root.dep_ != "pobj":
+                    acts.add(key)
+    counts = {key: n for key, n in counts.items() if key in acts}
     if not counts:
         return None
     best = max(sorted(counts), key=lambda k: counts[k])

@@ -187,8 +187,11 @@ def find_modality(quantity: Quantity, verb: Token | None, anchor: Token, lexicon
 def find_scope(anchor: Token, noun: Token | None, partitive: bool, lexicon: Lexicon) -> str:
     if partitive:
         return "part"
-    if noun is not None and any(c.dep_ == "prep" and c.lower_ == "per" for c in noun.children):
-        return "per_unit"  # "earnings per share"
+    verb = next((t for t in (anchor, *ancestors_within(anchor, 3)) if t.pos_ in ("VERB", "AUX")), None)
+    measured = [noun] if noun is not None else []
+    measured += [c for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "prep" and c.lower_ == "per" for t in measured for c in t.children):
+        return "per_unit"  # "earnings per share of $0.34", "earnings per share rose 17%"
     window = anchor.doc[max(anchor.sent.start, anchor.i - 3) : min(anchor.sent.end, anchor.i + 6)]
     words = " ".join(t.lower_ for t in window)
     before = " ".join(t.lower_ for t in anchor.doc[max(anchor.sent.start, anchor.i - 3) : anchor.i])

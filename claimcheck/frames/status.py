@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from claimcheck.extract.sentences import Sentence
 from claimcheck.frames.mentions import ArticleMentions
 from claimcheck.frames.timing import stated_times
-from claimcheck.frames.tokens import child, is_name, name_span
+from claimcheck.frames.tokens import child, clause_antecedent, is_name, name_span
 from claimcheck.language.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Article, Claim, ClaimKind, DateSpan, Value
 
@@ -52,6 +52,9 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _subject_text(token: Token, mentions: ArticleMentions) -> str:
+    antecedent = clause_antecedent(token)
+    if antecedent is not None:
+        return name_span(antecedent).text
     if is_name(token):
         return name_span(token).text
     dashes = [t.i for t in token.subtree if t.i < token.i and t.text in ("-", "—", "–")]

@@ -30,6 +30,8 @@ _SAID_ON = re.compile(
     rf"(?i)\b(?:{alternation(_TIMING.said_verbs)})\s+(?:\w+\s+)?(?:(?:{alternation(_TIMING.said_on)})\s+)?$"
 )
 _NOT_CLAIM_TIME = re.compile(rf"(?i)(?:{alternation(_TIMING.not_claim_time)})\s+$")
+# "up 17% from $0.29 in the third quarter of last year": the time after a base figure is the base's
+_BASE_PHRASE = re.compile(rf"(?i)^\W*(?:{alternation(_TIMING.not_claim_time)})\s+\S*\d")
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def claim_time(sentence: str, figure_start: int, figure_end: int, published: Dat
                carried: ClaimTime | None) -> ClaimTime:
     """The nearest stated time outside the figure itself; else the paragraph's; else the article's."""
     times = [t for t in stated_times(sentence, published) if not (figure_start <= t[0] < figure_end)
-             and not _SAID_ON.search(sentence[max(0, t[0] - 30) : t[0]])]
+             and not _SAID_ON.search(sentence[max(0, t[0] - 30) : t[0]])
+             and not (t[0] >= figure_end and _BASE_PHRASE.match(sentence[figure_end : t[0]]))]
     if times:
         nearest = min(times, key=lambda t: min(abs(t[0] - figure_end), abs(figure_start - t[1])))
         return ClaimTime(span=nearest[2], stated=True, text=nearest[3])
@@ -159,36 +162,60 @@ _PERIOD = re.compile(
     rf"|(?P<fy>{hyphenated_alternation(_TIMING.full_year)}|{spaced_alternation(_TIMING.fiscal_year)}|FY))"
     rf"(?:\s+(?:(?:{alternation(_TIMING.year_links)})\s+)?(?:(?:{alternation(_TIMING.fiscal)})\s+)?(?:FY)?'?"
     r"(?P<y1>(?:19|20)\d\d))?"
+    rf"(?P<prior>\s+(?:(?:{alternation(_TIMING.year_links)})\s+)?(?:{alternation(_TIMING.last_year)})\b)?"
     r"|\b(?P<y2>(?:19|20)\d\d)\b"
 )
+_PRIOR_YEAR = "-1"  # a period of the year before the article's own: "the third quarter of last year"
+
+
+def _label(match: re.Match[str]) -> str:
+    if match.group("y2"):
+        return f"{match.group('y2')}/"
+    year = match.group("y1") or (_PRIOR_YEAR if match.group("prior") else "*")
+    if match.group("q") or match.group("qn"):
+        part = match.group("q").upper() if match.group("q") else f"Q{_QUARTERS[match.group('qn').lower()]}"
+    elif match.group("h") or match.group("hn"):
+        part = match.group("h").upper() if match.group("h") else f"H{_HALVES[match.group('hn').lower()]}"
+    else:
+        part = ""
+    return f"{year}/{part}"
 
 
 def period_label(sentence: str, start: int, end: int) -> str:
-    """The reporting period nearest a figure in its sentence: "2020/Q4", "*/Q1", "2023/" (a year).
+    """The reporting period nearest a figure in its sentence: "2020/Q4", "*/Q1", "2023/" (a year),
+    "-1/Q3" (that quarter of the year before: resolved by ``with_year``).
 
     Quarters and halves are kept even without a year, so "Q1" and "Q2" are told apart in texts that
     carry no date; "" when the sentence states none."""
     best: tuple[int, str] | None = None
     for match in _PERIOD.finditer(sentence):
-        if start <= match.start() < end:
-            continue
+        if start <= match.start() < end or (match.start() >= end and _BASE_PHRASE.match(sentence[end : match.start()])):
+            continue  # inside the figure, or the period of the base it is compared with
         distance = min(abs(match.start() - end), abs(start - match.end()))
-        if distance > 80:
-            continue
-        if match.group("y2"):
-            label = f"{match.group('y2')}/"
-        else:
-            year = match.group("y1") or "*"
-            if match.group("q") or match.group("qn"):
-                part = match.group("q").upper() if match.group("q") else f"Q{_QUARTERS[match.group('qn').lower()]}"
-            elif match.group("h") or match.group("hn"):
-                part = match.group("h").upper() if match.group("h") else f"H{_HALVES[match.group('hn').lower()]}"
-            else:
-                part = ""
-            label = f"{year}/{part}"
-        if best is None or distance < best[0]:
-            best = (distance, label)
+        if distance <= 80 and (best is None or distance < best[0]):
+            best = (distance, _label(match))
     return best[1] if best else ""
+
+
+def article_period_years(text: str) -> dict[str, int]:
+    """The latest year an article names with each quarter or half ("Q3" -> 2020 for "third quarter
+    2020"): in a report on results, a bare "the third quarter" is the one being reported, the
+    latest, and earlier years are bases for comparison."""
+    years: dict[str, int] = {}
+    for match in _PERIOD.finditer(text):
+        year, _, part = _label(match).partition("/")
+        if part and year.isdigit():
+            years[part] = max(years.get(part, 0), int(year))
+    return years
+
+
+def with_year(label: str, years: dict[str, int]) -> str:
+    """ "*/Q3" -> "2020/Q3" when the article names the third quarter of 2020 and of no later year;
+    "-1/Q3" (the third quarter of last year) -> "2019/Q3"; a label the article cannot date stays."""
+    year, _, part = label.partition("/")
+    if year not in ("*", _PRIOR_YEAR) or part not in years:
+        return label.replace(_PRIOR_YEAR + "/", "*/", 1) if year == _PRIOR_YEAR else label
+    return f"{years[part] - (1 if year == _PRIOR_YEAR else 0)}/{part}"
 
 
 def periods_compatible(a: str, b: str) -> bool:

@@ -84,3 +84,27 @@ def token_at(doc: Doc, char: int) -> Token | None:
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def clause_antecedent(pronoun: Token) -> Token | None:
+    """The name a third-person pronoun stands for inside its own sentence: the named subject of a
+    clause it depends on ("Acme faced a boycott when it first opened ..." -> Acme). None when the
+    pronoun heads its sentence's own clause, so that the story's running topic decides instead."""
+    if pronoun.pos_ != "PRON" or pronoun.morph.get("Person", []) != ["3"]:
+        return None
+    neuter = pronoun.morph.get("Gender", []) == ["Neut"]
+    own = governing_verb(pronoun)
+    for head in ancestors_within(own, 4) if own is not None else ():
+        subject = child(head, "nsubj", "nsubjpass")
+        if subject is None or subject.i > pronoun.i or (subject.ent_type_ == "PERSON") == neuter:
+            continue  # "it" is not a person, "she" is not a company
+        if is_name(subject) or _bare_capitalised(subject, pronoun):
+            return subject
+    return None
+
+
+def _bare_capitalised(subject: Token, pronoun: Token) -> bool:
+    """A capitalised noun with no determiner that "it" points back to: a name the tagger took for a
+    common noun at the start of a sentence ("Starbucks ... when it opened")."""
+    return (subject.pos_ == "NOUN" and subject.text[:1].isupper() and pronoun.morph.get("Number", []) == ["Sing"]
+            and pronoun.morph.get("Gender", []) == ["Neut"] and not any(c.dep_ == "det" for c in subject.children))
