@@ -214,3 +214,8 @@ def test_a_list_that_goes_on_in_the_next_sentence_gives_no_sum() -> None:
 def test_an_organisation_only_named_as_an_object_is_not_the_company() -> None:
     claim = _one("The company's net income rose to $12 million despite the impact of Covid-19.", "$12 million")
     assert claim.subject == ""
+
+
+def test_a_house_number_span_is_not_a_fraction() -> None:
+    claim = _one("Shots came from 31/33 Elmwood St. next door.", "31/33")
+    assert (claim.measure, claim.value.low, claim.value.high) == ("street number", 31.0, 33.0)

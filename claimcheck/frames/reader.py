@@ -86,6 +86,17 @@ def _value(q: Quantity) -> Value:
 
 
 _YEAR_SECONDS = 31_556_952.0
+_HOUSE_SPAN = re.compile(r"^(\d+)\s*[/\-–]\s*(\d+)$")
+
+
+def _house_numbers(q: Quantity) -> Value | None:
+    """ "31/33 Main St.": the buildings numbered 31 to 33, not a fraction."""
+    span = _HOUSE_SPAN.match(q.text)
+    if span is None:
+        return None
+    low, high = sorted((float(span.group(1)), float(span.group(2))))
+    return Value(low=low, high=high, nominal=None, unit="", dimension="number", qualifier="range", text=q.text,
+                 display=display.interval(low, high, ""))
 
 
 def _years(q: Quantity) -> Value:
@@ -256,6 +267,8 @@ class _Reader:
         start, end = self._quote(sentence, doc, q, reading.tokens)
         when = claim_time(sentence.text, q.start - sentence.start, q.end - sentence.start, self.published, carried)
         value = _value(q) if not (reading.measure == "age" and q.dimension == "time") else _years(q)
+        if street is not None:
+            value = _house_numbers(q) or value
         return Claim(
             id=_claim_id(self.article, start, end, reading.measure), article=self.article.id,
             path=self.article.path, line=self.article.line_at(start), start=start, end=end,
