@@ -7,9 +7,12 @@ of the stated numbers makes the arithmetic work.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from claimcheck import explain
+from claimcheck.frames.mentions import name_key
+from claimcheck.language.lexicon import load_lexicon
 from claimcheck.match import measures_match
 from claimcheck.models import Claim, ClaimKind
 from claimcheck.models import SeverityName as Severity
@@ -185,9 +188,67 @@ def parts_findings(claims: list[Claim]) -> list[Finding]:
                 middle = (computed[0] + computed[1]) / 2
                 miss = abs((total.value.nominal or stated[0]) - middle) / max(middle, 1e-12)
                 severity = miss_severity(miss, medium_from=0.02)
-                findings.append(Finding("CC402", severity, [total, *parts], total.subject, total.measure,
-                                        explain.parts(total, parts, computed), miss))
+                # a part another article gives as the total leaves it ("14 routes, nine from A": five from B)
+                others = [c for part in parts for c in _corroborating(
+                    claims, [total], part, (stated[0] - (computed[1] - (part.value.high or 0.0)),
+                                            stated[1] - (computed[0] - (part.value.low or 0.0))))][:_CORROBORATING]
+                findings.append(Finding("CC402", severity, [total, *parts, *others], total.subject, total.measure,
+                                        _citing(explain.parts(total, parts, computed), others), miss))
     return findings
+
+
+_CORROBORATING = 2  # other articles' figures cited beside a failed check: enough to show, not to list
+
+
+def _corroborating(claims: list[Claim], checked: list[Claim], like: Claim, interval: tuple[float, float]
+                   ) -> list[Claim]:
+    """Figures of other articles that state what the failed arithmetic gives instead ("17.8 percent"
+    where one article's "22 percent" does not fit its own values): evidence for the reader of which
+    figure is wrong, and the other side of the contradiction."""
+    articles = {c.article for c in checked}
+    low, high = interval
+    slack = max(abs(high) * 0.01, 0.05)
+    found = [c for c in claims
+             if c.article not in articles and c.kind == ClaimKind.NUMERIC and c.polarity
+             and c.value.dimension == like.value.dimension and c.value.unit == like.value.unit
+             and _same_subject(c, like) and (c.measure == like.measure or _named_alike(c, like))
+             and c.value.low is not None and c.value.high is not None
+             and c.value.low <= high + slack and c.value.high >= low - slack
+             and not (like.value.low is not None and like.value.high is not None
+                      and c.value.low <= like.value.high and c.value.high >= like.value.low)]
+    distinct = {(c.article, c.value.text): c for c in sorted(found, key=lambda c: (c.path, -c.start))}
+    return sorted(distinct.values(), key=lambda c: (c.path, c.start))[:_CORROBORATING]
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’.-]{2,}")
+
+
+def _names_after(claim: Claim) -> frozenset[str]:
+    """Capitalised words just after a figure: where or whose it is ("19 to Orwin Falls General")."""
+    at = claim.sentence.find(claim.value.text)
+    tail = claim.sentence[at + len(claim.value.text) : at + len(claim.value.text) + 48] if at >= 0 else ""
+    return frozenset(_NAME.findall(tail))
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    return not a.subject or not b.subject or name_key(a.subject) == name_key(b.subject)
+
+
+def _named_alike(a: Claim, b: Claim) -> bool:
+    """Two figures read as different verbs ("went to", "treated at") that name the same place or
+    holder right after them: the same part, said in other words. Never two known measures that
+    differ, nor two counted nouns ("110 people at Millhaven" is not "about 140 homes in Millhaven")."""
+    classes = load_lexicon("en").measure_classes
+    if (a.measure in classes or b.measure in classes) or (a.counted and b.counted and a.counted != b.counted):
+        return False
+    return bool(_names_after(a) & _names_after(b))
+
+
+def _citing(text: str, others: list[Claim]) -> str:
+    if not others:
+        return text
+    named = " and ".join(f'{explain.label(c)} ("{c.value.text}")' for c in others)
+    return f"{text} {named} {'gives' if len(others) == 1 else 'give'} the figure that fits."
 
 
 def change_findings(claims: list[Claim]) -> list[Finding]:
@@ -229,8 +290,10 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
                         middle = (pct[0] + pct[1]) / 2
                         miss = abs((change.value.nominal or 0.0) - middle) / max(abs(middle), 1e-9)
                         severity = miss_severity(miss)
-                        findings.append(Finding("CC401", severity, [change, new, old], change.subject,
-                                                new.measure, explain.change(change, new, old, pct), miss))
+                        fits = _corroborating(claims, [change], change, pct)
+                        findings.append(Finding("CC401", severity, [change, new, old, *fits], change.subject,
+                                                new.measure, _citing(explain.change(change, new, old, pct), fits),
+                                                miss))
     return findings
 
 

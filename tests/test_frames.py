@@ -219,3 +219,40 @@ def test_an_organisation_only_named_as_an_object_is_not_the_company() -> None:
 def test_a_house_number_span_is_not_a_fraction() -> None:
     claim = _one("Shots came from 31/33 Elmwood St. next door.", "31/33")
     assert (claim.measure, claim.value.low, claim.value.high) == ("street number", 31.0, 33.0)
+
+
+def test_a_rate_is_not_a_count_of_its_period() -> None:
+    claim = _one("The plan will save about $210 million a year, the company said.", "$210 million")
+    assert (claim.measure, claim.counted) == ("save", "")
+
+
+@pytest.mark.parametrize(("text", "quoted", "measure"), [
+    # an offset names what it runs from and what happened then; with neither it is no claim
+    ("The last passenger was freed nearly eight hours after the derailment.", "eight hours",
+     "time after derailment (free)"),
+    ("Shares fell less than two hours after the company released its results.", "two hours",
+     "time after release (fall)"),
+])
+def test_a_duration_before_or_after_something_is_an_offset(text: str, quoted: str, measure: str) -> None:
+    assert _one(text, quoted).measure == measure
+
+
+def test_an_offset_from_nothing_named_is_no_claim() -> None:
+    assert not [c for c in _claims("He had been fired four days earlier.") if "four days" in c.quote]
+
+
+def test_the_ends_of_a_change_are_levels_and_the_base_an_earlier_figure() -> None:
+    claims = {c.value.text: c for c in _claims("The gross margin narrowed to 17.3% from 21.8%.")}
+    assert (claims["17.3%"].measure, claims["17.3%"].change) == ("margin", "")
+    base = _one("Revenue fell 9% to $1.84 billion from $2.02 billion.", "$2.02 billion")
+    assert base.other_event  # the earlier period's figure, no reading of this one
+
+
+def test_a_part_of_the_day_is_not_what_is_counted() -> None:
+    claim = _one("The death toll rose to three Monday morning, officials said.", "three")
+    assert (claim.measure, claim.counted) == ("killed", "")
+
+
+def test_places_counted_are_not_the_people_in_them() -> None:
+    assert _one("Evacuees are staying in three shelters across the county.", "three").measure == "shelters"
+    assert _one("About 2,000 people needed shelter after the flood.", "2,000").measure == "evacuated"

@@ -60,7 +60,9 @@ def cross_slice(claims: Sequence[Claim]) -> list[Claim]:
       CC402 aggregates those of one line: whole sentences (lines) holding a percentage, a ratio, a
       listed part (lines: an aggregate); a sentence without one gives no finding, whole or not.
     - CC402 aggregates look up per-unit figures of any article: every per-unit claim.
-    """
+
+    CC401 and CC402 now run in the CORPUS task (a failed check cites other articles' figures, which
+    may be in any sentence); the slice still holds what their own checks read."""
     kinds = (ClaimKind.TEMPORAL, ClaimKind.PROPORTION, ClaimKind.RATIO)
     subjects: set[str] = set()
     sentences: set[tuple[str, str]] = set()

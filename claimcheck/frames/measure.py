@@ -112,11 +112,19 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
         return MeasureReading(measure="age", counted="", predicate="", terms=("age",), tokens=(),
                               noun=described.i if described is not None else None)
     noun, partitive = counted_noun(anchor)
+    period = lexicon.markers.period
+    if noun is not None and _lemma(noun) in period.rate_units and any(
+            c.lower_ in period.rate_words for c in noun.children):
+        noun = None  # "$210 million a year": a rate, not a count of years
+    if noun is not None and (_lemma(noun) in lexicon.frames.day_parts or noun.ent_type_ in ("DATE", "TIME")):
+        noun = None  # "rose to three Monday morning": when, not what is counted
     verb = governing_verb(noun if noun is not None else anchor)
+    linked = False  # the noun is what the figure measures ("the toll stood at two"), not what it counts
     if noun is None and verb is not None and verb.lemma_.lower() in lexicon.copulas:
         # "revenue was $5m", "the toll stood at 10": the linked subject is what the figure measures
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         noun = subject if subject is not None and subject.i < anchor.i else None
+        linked = noun is not None
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "per" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head  # "earnings per share of $5.53": earnings, per share
     counted = _lemma(noun) if noun is not None else ""
@@ -126,7 +134,7 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
     if noun is not None and noun.pos_ == "PRON":
         noun, counted = None, ""
     measure = _settlement(noun, lexicon) or ""
-    noun_class = lexicon.measure_class(counted, noun.pos_) if counted and noun is not None else None
+    noun_class = lexicon.counted_class(counted, noun.pos_) if counted and noun is not None else None
     if noun is not None and (compound := _compound(noun, lexicon)):
         noun_class = lexicon.measure_class(f"{compound} {counted}") or noun_class  # "net sales", "death toll"
         counted = f"{compound} {counted}"
@@ -150,6 +158,7 @@ def read_measure(anchor: Token, quantity: Quantity, lexicon: Lexicon) -> Measure
         generic = counted in lexicon.generic_nouns
         measure = (predicate or counted) if generic else (counted or predicate or quantity.dimension)
         measure = measure or quantity.dimension
+    counted = "" if linked and measure in lexicon.event_measures else counted
     return MeasureReading(measure=measure, counted=counted, predicate=predicate, terms=terms,
                           tokens=tuple(sorted(set(carried))), partitive_of=partitive,
                           noun=noun.i if noun is not None else None)
@@ -168,7 +177,7 @@ def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon
     # "a magnitude-6.1 temblor", "a 5.9 magnitude quake": a measure noun compounded with the number
     candidates += [c for c in anchor.children if c.pos_ in ("NOUN", "PROPN")]
     if anchor.head.pos_ in ("NOUN", "PROPN"):
-        candidates += [c for c in anchor.head.children if c.dep_ in ("compound", "amod") and c is not anchor]
+        candidates += [c for c in anchor.head.children if c.dep_ in ("compound", "amod") and c.i != anchor.i]
     if verb is not None:
         candidates.append(verb)
         candidates += [c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd", "attr", "dobj", "nsubj",
@@ -183,7 +192,7 @@ def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon
         if verb.lemma_ == "be":
             candidates += [c for c in verb.children if c.dep_ == "attr"]
     for head in ancestors_within(start, 3):
-        if head.pos_ in ("NOUN", "ADJ") and head is not noun:
+        if head.pos_ in ("NOUN", "ADJ") and (noun is None or head.i != noun.i):
             candidates.append(head)
     for token in candidates:
         if noun is not None and token.i == noun.i:
@@ -204,7 +213,7 @@ def _compound(noun: Token, lexicon: Lexicon) -> str:
     """A common noun compounded on the counted noun ("vaccine" in "vaccine sales"), or an adjective
     that makes a measure of its own ("net" in "net sales"); never a period ("quarter earnings")."""
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
-    if before is None or before.dep_ not in ("compound", "amod") or before.head is not noun:
+    if before is None or before.dep_ not in ("compound", "amod") or before.head.i != noun.i:
         return ""
     if before.pos_ == "NOUN" and _lemma(before) not in _PERIOD_NOUNS:
         return _lemma(before)

@@ -38,7 +38,14 @@ from claimcheck.frames.timing import (
     period_label,
     with_year,
 )
-from claimcheck.frames.tokens import ancestors_within, clause_antecedent, governing_verb, name_span, tokens_in
+from claimcheck.frames.tokens import (
+    ancestors_within,
+    clause_antecedent,
+    governing_verb,
+    name_span,
+    token_at,
+    tokens_in,
+)
 from claimcheck.language.lexicon import Lexicon, lexicon_digest, load_lexicon, load_quantity_lexicon
 from claimcheck.language.patterns import alternation
 from claimcheck.language.pipeline import load_pipeline, pipeline_id
@@ -61,6 +68,7 @@ FRAMES_VERSION = f"frames-1-{_source_digest()}-{lexicon_digest()}-{pipeline_id()
 # July 1"), or has a number, a number word or a superlative. The words are data: "status" and "frames" in en.yaml,
 # the names of days and months in en.quantities.yaml.
 _EN, _QUANTITY_WORDS = load_lexicon("en"), load_quantity_lexicon("en")
+_OFFSET = re.compile(rf"(?i)\s+(?:{alternation(_EN.timing.offsets)})\b")
 _ALL_BUT = re.compile(rf"(?i)\b(?:{alternation(_EN.all_but)})\s+$")
 _STATUS_TIMES = (*_QUANTITY_WORDS.weekdays, *_EN.status.time_words, *_QUANTITY_WORDS.months)
 _STATUS_CUE = re.compile(
@@ -172,6 +180,46 @@ def _direction(anchor: Token, lexicon: Lexicon) -> Literal["", "up", "down"]:
     return ""
 
 
+def _offset_measure(doc: Doc, offset_end: int) -> str:
+    """ "time after shooting" for "two hours after the shooting"; "" when the offset names nothing
+    ("four days earlier") and so could be set against any other offset."""
+    word = token_at(doc, offset_end - 1)
+    if word is None:
+        return ""
+    what = next((c for c in word.children if c.dep_ == "pobj"), None)
+    if what is None and word.dep_ == "mark":
+        what = word.head  # "after Corvane cut 1,100 jobs": the clause's verb
+    if what is None or what.i < word.i:
+        return ""
+    # and what happened then: "freed ... eight hours after the derailment" is not "revived ... two days after" it
+    done = next((t for t in ancestors_within(word, 4) if t.pos_ == "VERB" and t.i != what.i), None)
+    return f"time {word.lower_} {what.lemma_.lower()}" + (f" ({done.lemma_.lower()})" if done is not None else "")
+
+
+_CHANGE_ENDS = {word: "from" for word in _EN.change_from} | {word: "to" for word in _EN.change_to}
+
+
+def _end_of_change(text: str, q: Quantity, anchor: Token, lexicon: Lexicon) -> str:
+    """ "from" or "to" when the figure is an end of a stated change ("rose to 8% from 5%"), else "". """
+    before = text[max(0, q.start - 12) : q.start].split()
+    end = _CHANGE_ENDS.get(before[-1].lower(), "") if before else ""
+    verb = governing_verb(anchor)
+    if not end or verb is None:
+        return ""
+    lemma = verb.lemma_.lower()
+    return end if lemma in lexicon.change_up or lemma in lexicon.change_down else ""
+
+
+def _changed_measure(anchor: Token, lexicon: Lexicon) -> str:
+    """What a change verb's subject measures ("the margin fell ... to 17.3%" -> margin), "" if unnamed."""
+    verb = governing_verb(anchor)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None) \
+        if verb is not None else None
+    if subject is None:
+        return ""
+    return lexicon.measure_class(subject.lemma_.lower(), subject.pos_) or subject.lemma_.lower()
+
+
 def _identifier(anchor: Token, q: Quantity) -> bool:
     """ "copy 3", "Route 66", "Flight 370", "Gate 4": a number after its noun names it, it counts nothing."""
     return (q.dimension == "number" and anchor.dep_ in ("nummod", "appos", "npadvmod") and anchor.head.i < anchor.i
@@ -246,10 +294,18 @@ class _Reader:
             return None  # "one of them", "and one critically": a pronoun, not a count
         if _counterfactual(anchor, self.lexicon) or _identifier(anchor, q):
             return None
+        offset = _OFFSET.match(self.article.text, q.end) if q.dimension == "time" else None
+        if offset is not None and not (offset_measure := _offset_measure(doc, offset.end() - sentence.start)):
+            return None  # "four days earlier": when, relative to what the text does not say here
         if anchor.dep_ == "amod" and anchor.ent_type_ == "ORDINAL":
             return None  # "a third person died": which one, not how many ("a third of them" is a share)
         street = _street(doc, anchor, self.lexicon)
         reading = read_measure(anchor, q, self.lexicon)
+        if offset is not None:  # "two hours after the shooting": the time between two named things
+            reading = replace(reading, measure=offset_measure)
+        end_of_change = _end_of_change(self.article.text, q, anchor, self.lexicon)
+        if end_of_change and (level := _changed_measure(anchor, self.lexicon)):
+            reading = replace(reading, measure=level)  # "margin fell 4.5 points to 17.3%": a margin, not a fall
         # "all but five ... had been released": five are still held; a measure with no complement
         # says nothing countable ("all but two voted for it")
         all_but = _ALL_BUT.search(self.article.text, max(0, q.start - 20), q.start) is not None
@@ -287,8 +343,10 @@ class _Reader:
             sources=roles.sources, place=away or roles.place, target=roles.target, time_stated=when.stated,
             time_guessed=not when.stated and self.article.published is not None
             and self.article.published.origin == "inferred",
-            other_event=roles.other_event, elsewhere=away is not None, in_lead=lead,
-            change=_direction(anchor, self.lexicon) if q.dimension == "percent" else "",
+            # "fell 9% to $1.84 billion from $2.02 billion": the base is an earlier period's figure
+            other_event=roles.other_event or (end_of_change == "from" and not when.stated),
+            elsewhere=away is not None, in_lead=lead,
+            change=_direction(anchor, self.lexicon) if q.dimension == "percent" and not end_of_change else "",
             period=period_label(sentence.text, q.start - sentence.start, q.end - sentence.start),
         )
 
@@ -365,8 +423,9 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         paragraph_end = text.rfind("\n\n", 0, sentence.start)
         away = elsewhere(doc, home) or (away if continued else None)
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        found = _without_conversions(text, [q for q in quantities[lo:hi] if q.end <= sentence.end])
-        found += _loose_numbers(doc, sentence.start, found, lexicon)
+        written = [q for q in quantities[lo:hi] if q.end <= sentence.end]
+        found = _without_conversions(text, written)
+        found += _loose_numbers(doc, sentence.start, written, lexicon)  # a dropped conversion stays covered
         framed = [reader.frame(sentence, doc, q, carried, away, sentence.start < lead_end) for q in found]
         claims.extend(read_parts([c for c in framed if c is not None], text, sentence.start))
         claims.extend(status_claims(article, sentence, doc, reader.mentions, lexicon))

@@ -114,7 +114,7 @@ def find_place(anchor: Token, verb: Token | None) -> str | None:
             pobj = child(prep, "pobj")
             if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
                 return _name(pobj)
-        if t is verb:
+        if verb is not None and t.i == verb.i:
             break
     return None
 
@@ -150,7 +150,7 @@ def find_sources(verb: Token | None, anchor: Token, lexicon: Lexicon) -> tuple[s
         subj = child(t, "nsubj")
         if subj is None or subj.pos_ == "PRON":
             continue
-        if t is verb and not is_name(subj):
+        if verb is not None and t.i == verb.i and not is_name(subj):
             continue  # "the quake measured 5.9": what is measured, not who says so
         sources += [_source_text(s) for s in (subj, *subj.conjuncts)]
         break
@@ -169,9 +169,9 @@ def find_modality(quantity: Quantity, verb: Token | None, anchor: Token, lexicon
     if verb is not None:
         for head in (verb, *ancestors_within(verb, 3)):
             for t in (head, *head.children):
-                if t.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "advmod") or t is head:
+                if t.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "advmod") or t.i == head.i:
                     label = lexicon.modality_of(t.lemma_.lower()) or lexicon.modality_of(t.lower_)
-                    if label in ("plan", "forecast") and (t is head or t.dep_ in ("aux", "advmod")):
+                    if label in ("plan", "forecast") and (t.i == head.i or t.dep_ in ("aux", "advmod")):
                         return label
             if head.pos_ == "VERB" and head.dep_ == "ROOT":
                 break

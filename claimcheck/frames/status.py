@@ -104,7 +104,7 @@ def _interval(sentence: str, verb: Token, published: DateSpan | None, lexicon: L
 def _said(verb: Token, offset: int) -> bool:
     """The time belongs to a reporting verb inside the phrase ("the company said on Monday")."""
     for token in verb.subtree:
-        if token.lemma_.lower() in _FRAMES.reporting_lemmas and token is not verb:
+        if token.lemma_.lower() in _FRAMES.reporting_lemmas and token.i != verb.i:
             return token.idx < offset <= token.idx + 40
     return False
 

@@ -15,7 +15,7 @@ def ancestors_within(token: Token, limit: int = 8) -> Iterator[Token]:
     """The token's heads, nearest first, bounded so a broken parse cannot loop."""
     current = token
     for _ in range(limit):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         current = current.head
         yield current

@@ -102,6 +102,11 @@ class Lexicon(BaseModel):
             return found
         return self._classes.get(lemma.lower())
 
+    def counted_class(self, lemma: str, pos: str) -> str | None:
+        """The class of a noun a figure counts: an entry "lemma:COUNTED" holds only there ("three
+        shelters" counts shelters, while "2,000 people needed shelter" is an evacuation)."""
+        return self._classes.get(f"{lemma.lower()}:COUNTED") or self.measure_class(lemma, pos)
+
     def modality_of(self, phrase: str) -> str | None:
         return self._modalities.get(phrase.lower())
 

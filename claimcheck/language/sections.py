@@ -97,6 +97,7 @@ class FrameWords(_Section):
     future_aux: frozenset[str]
     period_words: frozenset[str]
     period_nouns: frozenset[str]
+    day_parts: frozenset[str]
     time_units: frozenset[str]
     light_verbs: frozenset[str]
     numberish_words: Words
@@ -227,6 +228,7 @@ class TimingWords(_Section):
     duration_openers: Words
     past_units: Words
     ago: Words
+    offsets: Words
     seasons: dict[str, tuple[int, int]]
     said_verbs: Words
     said_on: Words

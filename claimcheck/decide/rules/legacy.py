@@ -80,7 +80,8 @@ class PartExceedsWhole(Rule):
 @register
 class RatioInconsistent(Rule):
     code = "CC401"
-    reach = Reach.CROSS
+    # a failed check cites what other articles give instead (arithmetic._corroborating): every claim
+    reach = Reach.CORPUS
     name = "ratio-inconsistent"
     description = "A stated ratio or percent change that the two stated values it relates do not give"
     kind = "arithmetic"
@@ -96,7 +97,8 @@ class RatioInconsistent(Rule):
 @register
 class AggregateInconsistent(Rule):
     code = "CC402"
-    reach = Reach.CROSS
+    # a failed check cites what other articles give instead (arithmetic._corroborating): every claim
+    reach = Reach.CORPUS
     name = "aggregate-inconsistent"
     description = "A stated total that its stated parts do not add up to"
     kind = "arithmetic"

@@ -17,6 +17,9 @@ from claimcheck.language.lexicon import load_lexicon
 from claimcheck.models import Claim, ClaimKind, Finding, FindingValue
 
 _MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
+# a bound ("as many as 80") or an approximation ("about 325") fits several stated values: it joins
+# the one value it admits, never bridges two that conflict
+_SOFT = BOUND_QUALIFIERS | {"approx", "nearly"}
 
 
 
@@ -28,8 +31,8 @@ def _cluster(claims: list[Claim]) -> list[list[Claim]]:
         return (c.value.low if c.value.low is not None else float("-inf"),
                 c.value.high if c.value.high is not None else float("inf"), c.id)
 
-    stated = sorted((c for c in claims if c.value.qualifier not in BOUND_QUALIFIERS), key=order)
-    bounds = sorted((c for c in claims if c.value.qualifier in BOUND_QUALIFIERS), key=order)
+    stated = sorted((c for c in claims if c.value.qualifier not in _SOFT), key=order)
+    bounds = sorted((c for c in claims if c.value.qualifier in _SOFT), key=order)
     clusters: list[list[Claim]] = []
     for claim in stated:
         if clusters and not any(disjoint(claim, member) for member in clusters[-1]):
@@ -37,13 +40,12 @@ def _cluster(claims: list[Claim]) -> list[list[Claim]]:
         else:
             clusters.append([claim])
     for claim in bounds:
-        # "as many as 80" joins the value nearest its own figure among those it admits
+        # "as many as 80" joins the one value it admits; one that admits two conflicting values
+        # ("about 325" beside "300 to 350" and "330 to 380") cannot say which, and joins neither
         homes = [c for c in clusters if not any(disjoint(claim, m) for m in c)]
-        home = min(homes, key=lambda c: abs((c[0].value.nominal or 0.0) - (claim.value.nominal or 0.0)),
-                   default=None)
-        if home is not None:
-            home.append(claim)
-        else:
+        if len(homes) == 1:
+            homes[0].append(claim)
+        elif not homes:
             clusters.append([claim])
     return clusters
 
@@ -131,9 +133,11 @@ def _given_together(by_article: dict[str, list[Claim]], a: Claim, b: Claim) -> b
 def _apart(first: list[Claim], second: list[Claim]) -> bool:
     """No article gives both values: one that does shows they describe different things
     (a subgroup and the whole, two people), so the difference is no conflict."""
-    stated_first = {c.article for c in first if c.value.qualifier not in BOUND_QUALIFIERS}
-    stated_second = {c.article for c in second if c.value.qualifier not in BOUND_QUALIFIERS}
-    return not (stated_first & stated_second)  # a bound ("at least 6") fits many values: it proves nothing
+    # a bound ("at least 6") fits many values: it proves nothing; nor does a figure for another
+    # period ("$1.36 in the second quarter" beside a fourth-quarter forecast)
+    stated_first = [c for c in first if c.value.qualifier not in BOUND_QUALIFIERS]
+    stated_second = [c for c in second if c.value.qualifier not in BOUND_QUALIFIERS]
+    return not any(a.article == b.article and _same_period(a, b) for a in stated_first for b in stated_second)
 
 
 _TIME_FEATURES = ("log_time_gap", "stated_times_differ", "same_day")
@@ -286,25 +290,34 @@ class RunningCountFalls(Rule):
             by_article: dict[str, list[Claim]] = defaultdict(list)
             for member in event.claims:
                 by_article[member.article].append(member)
-            peak: Claim | None = None
-            for claim in dated:
-                assert claim.time is not None
-                if peak is not None and peak.time is not None and peak.time.end < claim.time.start and (
-                    claim.value.high is not None and peak.value.low is not None
-                    and claim.value.high * 1.005 < peak.value.low and peak.article != claim.article
-                    and not _given_together(by_article, peak, claim)
-                ):
-                    finding = event_finding(RunningCountFalls, event, [[peak], [claim]], across_time=True)
-                    if finding is not None:
-                        found.append(finding.model_copy(update={
-                            "explanation": f"{finding.explanation} A running count cannot fall: the later report "
-                                           f"({claim.time.label()}) is lower than the earlier one "
-                                           f"({peak.time.label()}).",
-                        }))
-                    break
-                if peak is None or (claim.value.low or 0) > (peak.value.low or 0):
-                    peak = claim
+            finding = self._first_fall(event, dated, by_article)
+            if finding is not None:
+                found.append(finding)
         return found
+
+    @staticmethod
+    def _first_fall(event: Event, dated: list[Claim], by_article: dict[str, list[Claim]]) -> Finding | None:
+        """Each reading against the highest of the readings that ended before it began: a later
+        figure of the same day (four, then two, both "on Tuesday") is set against Monday's peak."""
+        earlier: list[Claim] = []  # readings already passed, by start time
+        for claim in dated:
+            assert claim.time is not None
+            before = [c for c in earlier if c.time is not None and c.time.end < claim.time.start]
+            peak = max(before, key=lambda c: (c.value.low or 0.0, c.id), default=None)
+            if peak is not None and peak.time is not None and (
+                claim.value.high is not None and peak.value.low is not None
+                and claim.value.high * 1.005 < peak.value.low and peak.article != claim.article
+                and not _given_together(by_article, peak, claim)
+            ):
+                finding = event_finding(RunningCountFalls, event, [[peak], [claim]], across_time=True)
+                if finding is None:
+                    return None
+                return finding.model_copy(update={
+                    "explanation": f"{finding.explanation} A running count cannot fall: the later report "
+                                   f"({claim.time.label()}) is lower than the earlier one ({peak.time.label()}).",
+                })
+            earlier.append(claim)
+        return None
 
 
 @register
