@@ -13,7 +13,7 @@ import pytest
 from claimcheck.frames.reader import read_article
 from claimcheck.frames.tokens import clause_antecedent
 from claimcheck.language.pipeline import load_pipeline
-from claimcheck.models import Article, ArticleDate, Claim, DateSpan
+from claimcheck.models import Article, ArticleDate, Claim, ClaimKind, DateSpan
 
 DAY = dt.date(2025, 6, 18)  # a Wednesday
 
@@ -120,7 +120,7 @@ def test_clock_times_with_zones(text: str, display: str, minutes: float) -> None
 
 def test_numbers_inside_names_and_dates_are_not_figures() -> None:
     claims = _claims("The COVID-19 vaccine and the mRNA-1345 trial were discussed on May 2.")
-    assert claims == []
+    assert [c for c in claims if c.kind == ClaimKind.NUMERIC] == []  # the day it was discussed is no figure
 
 
 # parts a sentence lists, and what a generic noun counts when its verb says more
@@ -256,3 +256,24 @@ def test_a_part_of_the_day_is_not_what_is_counted() -> None:
 def test_places_counted_are_not_the_people_in_them() -> None:
     assert _one("Evacuees are staying in three shelters across the county.", "three").measure == "shelters"
     assert _one("About 2,000 people needed shelter after the flood.", "2,000").measure == "evacuated"
+
+
+@pytest.mark.parametrize(("text", "quoted", "day"), [
+    # DAY is a Wednesday: a weekday said of what is to come is the coming one, of what was the last
+    ("Classes will resume Thursday, the superintendent said.", "Thursday", dt.date(2025, 6, 19)),
+    ("The city would open a recovery center at the library on Monday.", "Monday", dt.date(2025, 6, 23)),
+    ("The levee failed before dawn on Monday.", "Monday", dt.date(2025, 6, 16)),
+    # a weekday with its date: the date says which day
+    ("Classes will resume Thursday, June 26, the district said.", "June 26", dt.date(2025, 6, 26)),
+])
+def test_the_day_an_event_is_said_to_happen(text: str, quoted: str, day: dt.date) -> None:
+    dated = [c for c in _claims(text) if c.measure.startswith("day of ") or c.kind.value == "temporal"]
+    assert any(c.time is not None and c.time.start == day and quoted in c.quote for c in dated), [
+        (c.measure, c.quote, c.time) for c in dated]
+
+
+def test_an_event_and_its_noun_meet_and_a_report_is_no_event() -> None:
+    derailed = _one("A train derailed early Tuesday outside the town.", "early Tuesday")
+    noun = _one("Investigators studied Monday's derailment.", "Monday")
+    assert derailed.measure == noun.measure == "day of derail"
+    assert not [c for c in _claims("The report was published on Monday.") if c.measure.startswith("day of")]

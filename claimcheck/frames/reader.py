@@ -23,6 +23,7 @@ from claimcheck.extract.extractor import extract_claims as extract_special
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.frames.calendar import weekday_claims
+from claimcheck.frames.event_days import event_day_claims
 from claimcheck.frames.extras import clock_claims, rank_claims
 from claimcheck.frames.measure import MeasureReading, age_cue, read_measure, restrictors
 from claimcheck.frames.mentions import ArticleMentions, keys_meet, name_key
@@ -74,6 +75,7 @@ _STATUS_TIMES = (*_QUANTITY_WORDS.weekdays, *_EN.status.time_words, *_QUANTITY_W
 _STATUS_CUE = re.compile(
     rf"(?i)\b(?:{alternation(_EN.status.verb_stems)})\w*\b.*\b(?:{alternation(_STATUS_TIMES)}|\d{{4}})\b"
 )
+_DAY_CUE = re.compile(rf"(?i)\b(?:{alternation(_QUANTITY_WORDS.weekdays)})\b")  # "Monday's derailment"
 _NUMBERISH = re.compile(rf"\d|\b(?:{alternation(_EN.frames.numberish_words)})\b|"
                         rf"\b(?:{alternation(_EN.frames.superlative_stems)})est\b", re.IGNORECASE)
 _NON_NEGATIVE = {"number", "currency", "percent", "length", "area", "mass", "time", "data", "power", "energy"}
@@ -402,7 +404,8 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
     quantities = _split_changes(text, find_quantities(text))
     starts = [q.start for q in quantities]
     sentences = [s for s in split_sentences(text) if not s.table_row]
-    wanted = [s for s in sentences if _NUMBERISH.search(s.text) or _STATUS_CUE.search(s.text)]
+    wanted = [s for s in sentences if _NUMBERISH.search(s.text) or _STATUS_CUE.search(s.text)
+              or _DAY_CUE.search(s.text)]
     if not wanted:
         return []
     nlp = load_pipeline()
@@ -431,6 +434,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         claims.extend(status_claims(article, sentence, doc, reader.mentions, lexicon))
         claims.extend(clock_claims(article, sentence, doc))
         claims.extend(weekday_claims(article, sentence))
+        claims.extend(event_day_claims(article, sentence, doc, reader.published, sentence.start < lead_end))
         claims.extend(rank_claims(article, sentence, doc))
         carried = background_time(sentence.text, reader.published) or carried
         if carried is not None:

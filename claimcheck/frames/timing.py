@@ -48,6 +48,9 @@ def _day(d: dt.date) -> DateSpan:
 _FORWARD = re.compile(
     rf"(?i)\b(?:{alternation(_TIMING.forward)})\b(?:\s+(?:{spaced_alternation(_TIMING.forward_bounds)}))?\s*$"
 )
+# "will resume Thursday", "would open ... on Wednesday": a weekday said of what is to come is the coming one
+_FUTURE = re.compile(rf"(?i)\b(?:{alternation(load_lexicon('en').frames.future_aux)})\b[^.;:!?]*$")
+_DATE_AFTER = re.compile(r"[,\s(]*")
 # Month names and abbreviations, longest first, so "June" is not read as "Jun".
 _MONTH_NAMES = sorted(_QUANTITY_WORDS.months, key=len, reverse=True)
 _MONTH_DAY = re.compile(
@@ -78,8 +81,12 @@ def relative_days(text: str, published: DateSpan | None) -> list[tuple[int, int,
     found: list[tuple[int, int, DateSpan, str]] = []
     for match in _RELATIVE_DAY.finditer(text):
         if match.group("weekday"):
+            gap = _DATE_AFTER.match(text, match.end())
+            if gap is not None and _MONTH_DAY.match(text, gap.end()):
+                continue  # "Thursday, April 17": the date says which day; the weekday is checked (CC204)
             target = _WEEKDAYS.index(match.group("weekday").lower())
-            if _FORWARD.search(text[max(0, match.start() - 24) : match.start()]):
+            if _FORWARD.search(text[max(0, match.start() - 24) : match.start()]) or _FUTURE.search(
+                    text[max(0, match.start() - 80) : match.start()]):
                 # "until Saturday", "by Friday", "next Tuesday": the coming one
                 ahead = (target - day.weekday()) % 7 or 7
                 found.append((match.start(), match.end(), _day(day + dt.timedelta(days=ahead)), match.group(0)))

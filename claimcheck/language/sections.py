@@ -98,6 +98,8 @@ class FrameWords(_Section):
     period_words: frozenset[str]
     period_nouns: frozenset[str]
     day_parts: frozenset[str]
+    event_noun_suffixes: tuple[str, ...]
+    report_event_verbs: frozenset[str]
     time_units: frozenset[str]
     light_verbs: frozenset[str]
     numberish_words: Words
