@@ -277,3 +277,10 @@ def test_an_event_and_its_noun_meet_and_a_report_is_no_event() -> None:
     noun = _one("Investigators studied Monday's derailment.", "Monday")
     assert derailed.measure == noun.measure == "day of derail"
     assert not [c for c in _claims("The report was published on Monday.") if c.measure.startswith("day of")]
+
+
+def test_a_cut_of_one_thing_is_not_a_cut_of_another() -> None:
+    training = _one("The chip reduced training times by 35%, the company said.", "35%")
+    research = _one("The tool is reducing research time by 80%, its makers say.", "80%")
+    assert training.measure != research.measure
+    assert training.measure.endswith("(training time)")

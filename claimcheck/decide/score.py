@@ -144,7 +144,8 @@ def pair_features(a: Claim, b: Claim) -> dict[str, float]:
     soft = sum(1 for c in (a, b) if c.modality in _HEDGES)
     planned = [c.modality in ("plan", "forecast") for c in (a, b)]
     days = 0.0
-    if a.time is not None and b.time is not None and not a.time.overlaps(b.time):
+    if a.time is not None and b.time is not None and not a.time.overlaps(b.time) and not (
+            a.time_guessed or b.time_guessed):  # a date guessed from the years a text mentions is no distance
         # the days between the times they speak of: "2023" and "the third quarter" are not 270 days apart
         days = min(abs((a.time.start - b.time.end).days), abs((b.time.start - a.time.end).days))
     sources_a, sources_b = {name_key(s) for s in a.sources}, {name_key(s) for s in b.sources}

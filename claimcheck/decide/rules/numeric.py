@@ -232,8 +232,10 @@ def same_time_clusters(event: Event) -> Iterator[list[list[Claim]]]:
     by_time: dict[object, list[Claim]] = defaultdict(list)
     timeless: list[Claim] = []
     for claim in event.claims:
-        if event.timeline and claim.time is None:
-            timeless.append(claim)  # an undated text (a summary, a note) can speak of any day
+        if event.timeline and (claim.time is None or claim.time_guessed):
+            # an undated text (a summary, a note) can speak of any day, and so can one whose date was
+            # only guessed from the years it mentions
+            timeless.append(claim)
             continue
         by_time[claim.time.start if event.timeline and claim.time is not None else None].append(claim)
     if not by_time:
