@@ -69,7 +69,7 @@ class EventDayConflict(Rule):
             # a day no article shares with the most-cited day (an article giving both tells of two
             # events), said of the same doer, and not a "today" a time zone away from the other
             others = [d for d in ordered[1:] if not (articles[d] & articles[first])
-                      and _same_event(days[first], days[d])]
+                      and abs((d - first).days) <= _WEEK and _same_event(days[first], days[d])]
             if not others:
                 continue
             wrong = others[0]
@@ -83,6 +83,9 @@ class EventDayConflict(Rule):
 
 
 _CITED = 4  # claims of each day a finding cites
+# a wrong weekday or a slipped date lands within the week; days further apart are other stories'
+# events (a folder may hold several shootings, each "on Sunday" of its own week)
+_WEEK = 6
 _RELATIVE = frozenset(load_lexicon("en").timing.relative_days)
 
 
