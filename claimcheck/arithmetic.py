@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from claimcheck import explain
 from claimcheck.frames.mentions import name_key
+from claimcheck.frames.timing import periods_compatible
 from claimcheck.language.lexicon import load_lexicon
 from claimcheck.match import measures_match
 from claimcheck.models import Claim, ClaimKind
@@ -191,17 +192,18 @@ def parts_findings(claims: list[Claim]) -> list[Finding]:
                 # a part another article gives as the total leaves it ("14 routes, nine from A": five from B)
                 others = [c for part in parts for c in _corroborating(
                     claims, [total], part, (stated[0] - (computed[1] - (part.value.high or 0.0)),
-                                            stated[1] - (computed[0] - (part.value.low or 0.0))))][:_CORROBORATING]
-                findings.append(Finding("CC402", severity, [total, *parts, *others], total.subject, total.measure,
-                                        _citing(explain.parts(total, parts, computed), others), miss))
+                                            stated[1] - (computed[0] - (part.value.low or 0.0))),
+                    total.measure, done_only=False)][:_CORROBORATING]  # a planned cut's parts are told as plans too
+                findings.append(Finding("CC402", severity, [total, *parts], total.subject, total.measure,
+                                        _citing(explain.parts(total, parts, computed), others), miss, extra=others))
     return findings
 
 
 _CORROBORATING = 2  # other articles' figures cited beside a failed check: enough to show, not to list
 
 
-def _corroborating(claims: list[Claim], checked: list[Claim], like: Claim, interval: tuple[float, float]
-                   ) -> list[Claim]:
+def _corroborating(claims: list[Claim], checked: list[Claim], like: Claim, interval: tuple[float, float],
+                   measure: str, *, done_only: bool = True) -> list[Claim]:
     """Figures of other articles that state what the failed arithmetic gives instead ("17.8 percent"
     where one article's "22 percent" does not fit its own values): evidence for the reader of which
     figure is wrong, and the other side of the contradiction."""
@@ -211,7 +213,10 @@ def _corroborating(claims: list[Claim], checked: list[Claim], like: Claim, inter
     found = [c for c in claims
              if c.article not in articles and c.kind == ClaimKind.NUMERIC and c.polarity
              and c.value.dimension == like.value.dimension and c.value.unit == like.value.unit
-             and _same_subject(c, like) and (c.measure == like.measure or _named_alike(c, like))
+             and _same_subject(c, like) and (c.measure in (measure, like.measure) or _named_alike(c, like))
+             # the same kind of figure: a change the same way, of the same period, stated as done
+             and c.change == like.change and periods_compatible(c.period, like.period) and not c.other_event
+             and (not done_only or _planned(c) == _planned(like))
              and c.value.low is not None and c.value.high is not None
              and c.value.low <= high + slack and c.value.high >= low - slack
              and not (like.value.low is not None and like.value.high is not None
@@ -228,6 +233,10 @@ def _names_after(claim: Claim) -> frozenset[str]:
     at = claim.sentence.find(claim.value.text)
     tail = claim.sentence[at + len(claim.value.text) : at + len(claim.value.text) + 48] if at >= 0 else ""
     return frozenset(_NAME.findall(tail))
+
+
+def _planned(claim: Claim) -> bool:
+    return claim.modality in ("plan", "forecast")
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:
@@ -290,10 +299,10 @@ def change_findings(claims: list[Claim]) -> list[Finding]:
                         middle = (pct[0] + pct[1]) / 2
                         miss = abs((change.value.nominal or 0.0) - middle) / max(abs(middle), 1e-9)
                         severity = miss_severity(miss)
-                        fits = _corroborating(claims, [change], change, pct)
-                        findings.append(Finding("CC401", severity, [change, new, old, *fits], change.subject,
+                        fits = _corroborating(claims, [change], change, pct, change.measure)
+                        findings.append(Finding("CC401", severity, [change, new, old], change.subject,
                                                 new.measure, _citing(explain.change(change, new, old, pct), fits),
-                                                miss))
+                                                miss, extra=fits))
     return findings
 
 

@@ -202,6 +202,7 @@ def to_contradiction(findings: list[Finding]) -> Contradiction:
     for finding in [best, *[f for f in findings if f is not best]]:
         for claim in finding.claims:
             claims.setdefault(claim.id, claim)
+    cited = {c.id: c for f in findings for c in f.extra if c.id not in claims}  # evidence, not identity
     rule = rule_info(best.rule)
     if rule is None:
         raise KeyError(f"rule {best.rule} is not registered")
@@ -209,8 +210,11 @@ def to_contradiction(findings: list[Finding]) -> Contradiction:
         id=explain.fingerprint(best.rule, best.subject, best.claims, best.measure), rule=best.rule,
         rule_name=rule.name, kind=rule.kind,
         severity=best.severity, subject=best.subject, measure=best.measure, explanation=best.explanation,
-        claims=tuple(claims.values())[:6],
+        claims=(*tuple(claims.values())[:6], *tuple(cited.values())[:_CITED]),
     )
+
+
+_CITED = 2  # other articles' figures shown beside a failed check
 
 
 def bucket(findings: list[Finding]) -> list[Contradiction]:

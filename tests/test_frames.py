@@ -284,3 +284,42 @@ def test_a_cut_of_one_thing_is_not_a_cut_of_another() -> None:
     research = _one("The tool is reducing research time by 80%, its makers say.", "80%")
     assert training.measure != research.measure
     assert training.measure.endswith("(training time)")
+
+
+# readings a review of stop 15 found broken, each with the sentence that showed it
+def test_a_past_weekday_after_a_clause_opener_stays_past() -> None:
+    claim = _one("Officials will investigate what caused Monday's derailment.", "Monday")
+    assert claim.time is not None and claim.time.start == dt.date(2025, 6, 16)
+
+
+def test_the_start_of_a_change_is_an_earlier_figure_and_the_day_is_the_changes() -> None:
+    claims = {c.value.text: c for c in _claims("The death toll rose to 14 from 9 on Tuesday, officials said.")}
+    assert claims["9"].other_event and not claims["14"].other_event
+    assert claims["14"].time is not None and claims["14"].time.start == dt.date(2025, 6, 17)
+
+
+def test_a_forecast_year_does_not_date_the_quarter_reported() -> None:
+    text = ("Revenue rose 10% to $4.4 billion in the third quarter. "
+            "The company expects revenue to top $6 billion in the third quarter of 2027.")
+    assert _one(text, "10%").period == "*/Q3"
+
+
+@pytest.mark.parametrize(("text", "quoted", "measure", "subject"), [
+    ("Officials said it cost $5 million to repair the bridge.", "$5 million", None, ""),
+    ("The automaker lowered its full-year sales target to 9 million vehicles.", "9 million", "vehicles", None),
+    ("About 2,000 people were left homeless by the floods.", "2,000", "evacuated", None),
+    ("He was sentenced to 10 years after a trial in March.", "10 years", "duration", None),
+])
+def test_readings_the_review_found(text: str, quoted: str, measure: str | None, subject: str | None) -> None:
+    claim = _one(text, quoted)
+    assert measure is None or claim.measure == measure
+    assert subject is None or claim.subject == subject
+
+
+def test_a_figure_before_a_paragraph_break_is_kept() -> None:
+    assert _one("Power was out for six hours\n\nAfter the storm, crews worked through the night.", "six hours")
+
+
+def test_a_company_named_as_where_profit_is_acts_in_the_story() -> None:
+    text = "Quarterly profit at Corvane rose 12% to $4.6 billion.\n\nThe company's revenue rose 5% to $9 billion."
+    assert _one(text, "$9 billion").subject == "Corvane"

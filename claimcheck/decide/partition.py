@@ -61,8 +61,8 @@ def cross_slice(claims: Sequence[Claim]) -> list[Claim]:
       listed part (lines: an aggregate); a sentence without one gives no finding, whole or not.
     - CC402 aggregates look up per-unit figures of any article: every per-unit claim.
 
-    CC401 and CC402 now run in the CORPUS task (a failed check cites other articles' figures, which
-    may be in any sentence); the slice still holds what their own checks read."""
+    (CC401 and CC402 run in the CORPUS task since a failed check cites other articles' figures; their
+    own checks read no more than this.)"""
     kinds = (ClaimKind.TEMPORAL, ClaimKind.PROPORTION, ClaimKind.RATIO)
     subjects: set[str] = set()
     sentences: set[tuple[str, str]] = set()
@@ -101,7 +101,7 @@ class Outcome:
 def plan(claims: Sequence[Claim], graph: EntityGraph, published: Mapping[str, dt.date],
          partitions: int = PARTITIONS) -> list[Work]:
     """The tasks: one per non-empty measure partition, one for the cross-measure slice, and one over
-    every claim only when a registered rule needs that (none does today)."""
+    every claim only when a registered rule needs that (CC401 and CC402 do; they group no events)."""
     reaches = {rule.reach for rule in registry()}
     work = [Work(Reach.MEASURE, tuple(part), graph, published)
             for part in partition_claims(claims, partitions) if part]
@@ -118,7 +118,8 @@ def decide_part(work: Work) -> Outcome:
     rules = [rule for rule in registry() if rule.reach is work.reach]
     claims = list(work.claims)
     published = dict(work.published)
-    events = group_events(claims, published) if work.reach is not Reach.CROSS else []
+    reading = work.reach is Reach.MEASURE or (work.reach is Reach.CORPUS and any(r.reads_events for r in rules))
+    events = group_events(claims, published) if reading else []
     context = RuleContext(claims=claims, events=events, graph=work.graph, published=published)
     # a CORPUS task sees every claim: its events duplicate the measure partitions', so it lists none
     groups = tuple((e.order, group_of(e)) for e in events) if work.reach is Reach.MEASURE else ()

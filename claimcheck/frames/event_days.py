@@ -29,8 +29,9 @@ def event_stem(lemma: str) -> str:
     word = lemma.lower()
     for suffix in _LEX.frames.event_noun_suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word.rstrip("e") if len(word) > 5 else word
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word  # "settle", "settlement": settl
 
 
 def _event_word(doc: Doc, at: int) -> Token | None:
@@ -46,9 +47,20 @@ def _event_word(doc: Doc, at: int) -> Token | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma in _LEX.timing.said_verbs or lemma in _LEX.copulas or lemma in _LEX.attribution_verbs \
-            or lemma in _LEX.frames.report_event_verbs:
-        return None
+            or lemma in _LEX.frames.report_event_verbs or lemma in _LEX.change_up or lemma in _LEX.change_down:
+        return None  # a report's day, or a figure that moves day by day ("rose to 15 on Wednesday")
+    if _repeated(verb):
+        return None  # "met again on Wednesday", "arrested a second man on Thursday": another event
     return verb
+
+
+def _repeated(verb: Token) -> bool:
+    """The verb tells of one more of its kind: "again", "another", "a second"."""
+    words = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")]
+    words += [g for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children
+              if g.dep_ in ("amod", "det", "nummod")]
+    return any(w.lower_ in _LEX.frames.repeat_cues or w.lower_ in _LEX.other_event_cues
+               or (w.ent_type_ == "ORDINAL" and w.lower_ != "first") for w in words)
 
 
 def _doer(word: Token) -> str:

@@ -200,7 +200,8 @@ def _clause_class(anchor: Token, noun: Token | None, verb: Token | None, lexicon
         found = None
         if token.i + 1 < len(token.doc):  # a two-word cue ("home to") outranks its first word
             found = lexicon.measure_class(f"{_lemma(token)} {token.doc[token.i + 1].lower_}")
-        if any(c.dep_ == "auxpass" for c in token.children):  # "were left for observation"
+        if any(c.dep_ == "auxpass" for c in token.children) and not any(
+                c.dep_ in ("acomp", "oprd", "xcomp") for c in token.children):  # "left for observation", not "homeless"
             found = found or lexicon.measure_class(_lemma(token), "PASS")
         found = found or lexicon.measure_class(_lemma(token), token.pos_)
         if found and found not in ("distance",):

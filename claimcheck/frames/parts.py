@@ -118,7 +118,9 @@ def _breakdown(claims: list[Claim], text: str, sentence_start: int) -> list[Clai
         if not any(a <= found.start() < b for a, b in spans):
             return claims  # a figure of the list that was not read: no sum from the rest
     ids = {c.id for c in parts}
-    return [c.model_copy(update={"scope": "part", "part_of": total.id, "measure": total.measure}) if c.id in ids
+    classes = _LEX.measure_classes  # a part keeps a measure of its own ("220 are missing"), else takes the total's
+    return [c.model_copy(update={"scope": "part", "part_of": total.id,
+                                 "measure": c.measure if c.measure in classes else total.measure}) if c.id in ids
             else c.model_copy(update={"scope": "total"}) if c.id == total.id else c for c in claims]
 
 

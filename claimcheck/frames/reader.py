@@ -69,7 +69,7 @@ FRAMES_VERSION = f"frames-1-{_source_digest()}-{lexicon_digest()}-{pipeline_id()
 # July 1"), or has a number, a number word or a superlative. The words are data: "status" and "frames" in en.yaml,
 # the names of days and months in en.quantities.yaml.
 _EN, _QUANTITY_WORDS = load_lexicon("en"), load_quantity_lexicon("en")
-_OFFSET = re.compile(rf"(?i)\s+(?:{alternation(_EN.timing.offsets)})\b")
+_OFFSET = re.compile(rf"(?i)[ \t]+(?:{alternation(_EN.timing.offsets)})\b")
 _ALL_BUT = re.compile(rf"(?i)\b(?:{alternation(_EN.all_but)})\s+$")
 _STATUS_TIMES = (*_QUANTITY_WORDS.weekdays, *_EN.status.time_words, *_QUANTITY_WORDS.months)
 _STATUS_CUE = re.compile(
@@ -215,11 +215,14 @@ def _end_of_change(text: str, q: Quantity, anchor: Token, lexicon: Lexicon) -> s
 def _changed_measure(anchor: Token, lexicon: Lexicon) -> str:
     """What a change verb's subject measures ("the margin fell ... to 17.3%" -> margin), "" if unnamed."""
     verb = governing_verb(anchor)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None) \
-        if verb is not None else None
-    if subject is None:
+    if verb is None:
         return ""
-    return lexicon.measure_class(subject.lemma_.lower(), subject.pos_) or subject.lemma_.lower()
+    # "lowered its sales target to 9 million": the object is what changed; "the margin fell": the subject
+    changed = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) or next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if changed is None:
+        return ""
+    return lexicon.measure_class(changed.lemma_.lower(), changed.pos_) or changed.lemma_.lower()
 
 
 def _changed_object(anchor: Token, lexicon: Lexicon) -> str:
@@ -310,6 +313,8 @@ class _Reader:
         if _counterfactual(anchor, self.lexicon) or _identifier(anchor, q):
             return None
         offset = _OFFSET.match(self.article.text, q.end) if q.dimension == "time" else None
+        if offset is not None and anchor.head.dep_ == "prep" and anchor.dep_ == "pobj":
+            offset = None  # "sentenced to 10 years after a trial": a term, not an offset
         if offset is not None and not (offset_measure := _offset_measure(doc, offset.end() - sentence.start)):
             return None  # "four days earlier": when, relative to what the text does not say here
         if anchor.dep_ == "amod" and anchor.ent_type_ == "ORDINAL":
@@ -319,7 +324,8 @@ class _Reader:
         if offset is not None:  # "two hours after the shooting": the time between two named things
             reading = replace(reading, measure=offset_measure)
         end_of_change = _end_of_change(self.article.text, q, anchor, self.lexicon)
-        if end_of_change and (level := _changed_measure(anchor, self.lexicon)):
+        if end_of_change and reading.measure == reading.predicate and (
+                level := _changed_measure(anchor, self.lexicon)):
             reading = replace(reading, measure=level)  # "margin fell 4.5 points to 17.3%": a margin, not a fall
         elif q.dimension == "percent" and (changed := _changed_object(anchor, self.lexicon)):
             reading = replace(reading, measure=f"{reading.measure} ({changed})")  # "cut training time by 35%"
@@ -361,7 +367,7 @@ class _Reader:
             time_guessed=not when.stated and self.article.published is not None
             and self.article.published.origin == "inferred",
             # "fell 9% to $1.84 billion from $2.02 billion": the base is an earlier period's figure
-            other_event=roles.other_event or (end_of_change == "from" and not when.stated),
+            other_event=roles.other_event or end_of_change == "from",
             elsewhere=away is not None, in_lead=lead,
             change=_direction(anchor, self.lexicon) if q.dimension == "percent" and not end_of_change else "",
             period=period_label(sentence.text, q.start - sentence.start, q.end - sentence.start),
@@ -454,7 +460,7 @@ def read_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim
         carried = background_time(sentence.text, reader.published) or carried
         if carried is not None:
             paragraph_end = _continues(text, sentence.end, paragraph_end)
-    years = article_period_years(text)
+    years = article_period_years(text, article.published.span.end.year if article.published else None)
     return [c.model_copy(update={"period": with_year(c.period, years)}) if c.period[:2] in ("*/", "-1") else c
             for c in claims]
 
@@ -519,13 +525,19 @@ def main_organisation(docs: list[Doc]) -> str | None:
                 key = name_key(ent.text)
                 counts[key] = counts.get(key, 0) + (2 if index == 0 else 1)
                 spelled.setdefault(key, ent.text)
-                if ent.root.dep_ != "pobj":
-                    acts.add(key)
+                holder = ent.root.head.head if ent.root.dep_ == "pobj" else None
+                if holder is None or _measure_noun(holder):
+                    acts.add(key)  # "profit at X" and "shares of X" are X's; "the impact of X" is not
     counts = {key: n for key, n in counts.items() if key in acts}
     if not counts:
         return None
     best = max(sorted(counts), key=lambda k: counts[k])
     return spelled[best]
+
+
+def _measure_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (bool(_EN.measure_class(lemma)) or lemma in _EN.frames.holding_nouns)
 
 
 def lead_places(doc: Doc) -> frozenset[str]:

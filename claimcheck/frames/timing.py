@@ -30,8 +30,10 @@ _SAID_ON = re.compile(
     rf"(?i)\b(?:{alternation(_TIMING.said_verbs)})\s+(?:\w+\s+)?(?:(?:{alternation(_TIMING.said_on)})\s+)?$"
 )
 _NOT_CLAIM_TIME = re.compile(rf"(?i)(?:{alternation(_TIMING.not_claim_time)})\s+$")
-# "up 17% from $0.29 in the third quarter of last year": the time after a base figure is the base's
-_BASE_PHRASE = re.compile(rf"(?i)^\W*(?:{alternation(_TIMING.not_claim_time)})\s+\S*\d")
+# "up 17% from $0.29 in the third quarter of last year": a period after a base figure is the base's
+# (a day is the whole change's: "rose to 14 from 9 on Tuesday")
+_PERIOD_DAYS = 28
+_BASE_PHRASE = re.compile(rf"(?i)\b(?:{alternation(_TIMING.not_claim_time)})\s+\S*\d")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ _FORWARD = re.compile(
     rf"(?i)\b(?:{alternation(_TIMING.forward)})\b(?:\s+(?:{spaced_alternation(_TIMING.forward_bounds)}))?\s*$"
 )
 # "will resume Thursday", "would open ... on Wednesday": a weekday said of what is to come is the coming one
-_FUTURE = re.compile(rf"(?i)\b(?:{alternation(load_lexicon('en').frames.future_aux)})\b[^.;:!?]*$")
+_FUTURE = re.compile(rf"(?i)\b(?:{alternation(_TIMING.future_auxiliaries)})\b"
+                     rf"(?![^.;:!?,]*\b(?:{alternation(_TIMING.clause_openers)})\b)[^.;:!?,]*$")
 _DATE_AFTER = re.compile(r"[,\s(]*")
 # Month names and abbreviations, longest first, so "June" is not read as "Jun".
 _MONTH_NAMES = sorted(_QUANTITY_WORDS.months, key=len, reverse=True)
@@ -139,7 +142,8 @@ def claim_time(sentence: str, figure_start: int, figure_end: int, published: Dat
     """The nearest stated time outside the figure itself; else the paragraph's; else the article's."""
     times = [t for t in stated_times(sentence, published) if not (figure_start <= t[0] < figure_end)
              and not _SAID_ON.search(sentence[max(0, t[0] - 30) : t[0]])
-             and not (t[0] >= figure_end and _BASE_PHRASE.match(sentence[figure_end : t[0]]))]
+             and not (t[0] >= figure_end and _BASE_PHRASE.search(sentence[figure_end : t[0]])
+                      and (t[2].end - t[2].start).days >= _PERIOD_DAYS)]
     if times:
         nearest = min(times, key=lambda t: min(abs(t[0] - figure_end), abs(figure_start - t[1])))
         return ClaimTime(span=nearest[2], stated=True, text=nearest[3])
@@ -196,7 +200,8 @@ def period_label(sentence: str, start: int, end: int) -> str:
     carry no date; "" when the sentence states none."""
     best: tuple[int, str] | None = None
     for match in _PERIOD.finditer(sentence):
-        if start <= match.start() < end or (match.start() >= end and _BASE_PHRASE.match(sentence[end : match.start()])):
+        based = match.start() >= end and _BASE_PHRASE.search(sentence[end : match.start()])
+        if start <= match.start() < end or based:
             continue  # inside the figure, or the period of the base it is compared with
         distance = min(abs(match.start() - end), abs(start - match.end()))
         if distance <= 80 and (best is None or distance < best[0]):
@@ -204,15 +209,15 @@ def period_label(sentence: str, start: int, end: int) -> str:
     return best[1] if best else ""
 
 
-def article_period_years(text: str) -> dict[str, int]:
+def article_period_years(text: str, published_year: int | None = None) -> dict[str, int]:
     """The latest year an article names with each quarter or half ("Q3" -> 2020 for "third quarter
     2020"): in a report on results, a bare "the third quarter" is the one being reported, the
     latest, and earlier years are bases for comparison."""
     years: dict[str, int] = {}
     for match in _PERIOD.finditer(text):
         year, _, part = _label(match).partition("/")
-        if part and year.isdigit():
-            years[part] = max(years.get(part, 0), int(year))
+        if part and year.isdigit() and (published_year is None or int(year) <= published_year):
+            years[part] = max(years.get(part, 0), int(year))  # a guidance year to come is not the one reported
     return years
 
 

@@ -98,13 +98,7 @@ def clause_antecedent(pronoun: Token) -> Token | None:
         subject = child(head, "nsubj", "nsubjpass")
         if subject is None or subject.i > pronoun.i or (subject.ent_type_ == "PERSON") == neuter:
             continue  # "it" is not a person, "she" is not a company
-        if is_name(subject) or _bare_capitalised(subject, pronoun):
+        if is_name(subject):
             return subject
     return None
 
-
-def _bare_capitalised(subject: Token, pronoun: Token) -> bool:
-    """A capitalised noun with no determiner that "it" points back to: a name the tagger took for a
-    common noun at the start of a sentence ("Starbucks ... when it opened")."""
-    return (subject.pos_ == "NOUN" and subject.text[:1].isupper() and pronoun.morph.get("Number", []) == ["Sing"]
-            and pronoun.morph.get("Gender", []) == ["Neut"] and not any(c.dep_ == "det" for c in subject.children))

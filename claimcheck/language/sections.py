@@ -98,8 +98,10 @@ class FrameWords(_Section):
     period_words: frozenset[str]
     period_nouns: frozenset[str]
     day_parts: frozenset[str]
+    holding_nouns: frozenset[str]
     event_noun_suffixes: tuple[str, ...]
     report_event_verbs: frozenset[str]
+    repeat_cues: frozenset[str]
     time_units: frozenset[str]
     light_verbs: frozenset[str]
     numberish_words: Words
@@ -231,6 +233,8 @@ class TimingWords(_Section):
     past_units: Words
     ago: Words
     offsets: Words
+    future_auxiliaries: Words
+    clause_openers: Words
     seasons: dict[str, tuple[int, int]]
     said_verbs: Words
     said_on: Words

@@ -34,6 +34,7 @@ class Reach(StrEnum):
 
 class Rule(ABC):
     reach: ClassVar[Reach] = Reach.CORPUS
+    reads_events: ClassVar[bool] = True  # False: the rule reads claims only, so its task groups no events
     code: ClassVar[str]
     name: ClassVar[str]
     description: ClassVar[str]

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 
-from claimcheck import reconcile
+from claimcheck import explain, reconcile
 from claimcheck.decide.rules.base import Reach, Rule, RuleContext, register
 from claimcheck.frames.calendar import MEASURE
 from claimcheck.frames.event_days import MEASURE_PREFIX as EVENT_DAY
@@ -64,7 +64,8 @@ class EventDayConflict(Rule):
                 assert claim.time is not None
                 days[claim.time.start].append(claim)
             articles = {day: {c.article for c in group} for day, group in days.items()}
-            ordered = sorted(days, key=lambda d: (-len(articles[d]), d))
+            # the day the leads give, then the one most articles give, comes first: the other is the odd one
+            ordered = sorted(days, key=lambda d: (not any(c.in_lead for c in days[d]), -len(articles[d]), d))
             first = ordered[0]
             # a day no article shares with the most-cited day (an article giving both tells of two
             # events), said of the same doer, and not a "today" a time zone away from the other
@@ -74,9 +75,9 @@ class EventDayConflict(Rule):
                 continue
             wrong = others[0]
             a, b = days[first][0], days[wrong][0]
-            event = measure[len(EVENT_DAY):]
-            explanation = (f'{_name(a)} dates the {event} event "{a.value.text}" ({first:%A %B} {first.day}), '
-                           f'{_name(b)} "{b.value.text}" ({wrong:%A %B} {wrong.day}): it happened on one day.')
+            event = a.predicate or measure[len(EVENT_DAY):]
+            explanation = (f'{explain.label(a)} dates "{event}" "{a.value.text}" ({first:%A %B} {first.day}), '
+                           f'{explain.label(b)} "{b.value.text}" ({wrong:%A %B} {wrong.day}): it happened on one day.')
             cited = [*days[first][:_CITED], *days[wrong][:_CITED]]
             found.append(reconcile.Finding(self.code, "medium", cited, "", measure, explanation))
         return reconcile.bucket(found)
@@ -100,6 +101,3 @@ def _same_event(firsts: list[Claim], seconds: list[Claim]) -> bool:
                 return True
     return False
 
-
-def _name(claim: Claim) -> str:
-    return claim.path.rsplit("/", 1)[-1]

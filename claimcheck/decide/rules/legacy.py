@@ -82,6 +82,7 @@ class RatioInconsistent(Rule):
     code = "CC401"
     # a failed check cites what other articles give instead (arithmetic._corroborating): every claim
     reach = Reach.CORPUS
+    reads_events = False
     name = "ratio-inconsistent"
     description = "A stated ratio or percent change that the two stated values it relates do not give"
     kind = "arithmetic"
@@ -99,6 +100,7 @@ class AggregateInconsistent(Rule):
     code = "CC402"
     # a failed check cites what other articles give instead (arithmetic._corroborating): every claim
     reach = Reach.CORPUS
+    reads_events = False
     name = "aggregate-inconsistent"
     description = "A stated total that its stated parts do not add up to"
     kind = "arithmetic"
