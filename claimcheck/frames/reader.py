@@ -334,6 +334,8 @@ class _Reader:
         all_but = _ALL_BUT.search(self.article.text, max(0, q.start - 20), q.start) is not None
         complements = self.lexicon.all_but_complements
         complement = (complements.get(reading.predicate) or complements.get(reading.measure)) if all_but else None
+        if all_but and not complement:
+            return None  # "all but two voted for it": how many did not is no count of anything named
         if complement:
             reading = replace(reading, measure=complement)
         noun = doc[reading.noun] if reading.noun is not None else None
@@ -356,7 +358,7 @@ class _Reader:
             scope=roles.scope,
             measure=reading.measure, measure_terms=reading.terms, value=value,
             modality=roles.modality,
-            polarity=not roles.negated and not (all_but and not complement),
+            polarity=not roles.negated,
             attribution=", ".join(roles.sources) or None,
             time=when.span, time_source=f'stated: "{when.text}"' if when.stated else "article date",
             entities=tuple(e.text for e in doc.ents if e.label_ in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT")),
