@@ -323,3 +323,8 @@ def test_a_figure_before_a_paragraph_break_is_kept() -> None:
 def test_a_company_named_as_where_profit_is_acts_in_the_story() -> None:
     text = "Quarterly profit at Corvane rose 12% to $4.6 billion.\n\nThe company's revenue rose 5% to $9 billion."
     assert _one(text, "$9 billion").subject == "Corvane"
+
+
+def test_a_names_appositive_number_is_an_age_even_when_the_name_is_tagged_an_organisation() -> None:
+    claim = _one("Wendell Pruitt, 52, a roof bolter from the valley, was among the trapped.", "52")
+    assert (claim.measure, claim.subject) == ("age", "Wendell Pruitt")

@@ -30,6 +30,7 @@ FEATURES = (
     "gap_over_precision",
     "place_differs",
     "stated_times_differ",
+    "fixed_property",
 )
 
 
@@ -171,6 +172,9 @@ def pair_features(a: Claim, b: Claim) -> dict[str, float]:
         "log_gap": math.log(min(separation(a, b), 1e6)),
         "gap_over_precision": _precision_steps(a, b),
         "place_differs": float(all(places) and places[0] != places[1]),
+        # a property that does not change (an age, a population, a distance) of one named thing
+        "fixed_property": float(a.measure.split(" (", 1)[0] in load_lexicon("en").fixed_measures and bool(a.subject)
+                                and name_key(a.subject) == name_key(b.subject)),
         "stated_times_differ": float(a.time_stated and b.time_stated and a.time is not None
                                      and b.time is not None and not a.time.overlaps(b.time)),
     }

@@ -99,7 +99,13 @@ def age_cue(anchor: Token) -> bool:
         return True
     doc = anchor.doc
     if 0 < anchor.i < len(doc) - 1 and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].text == ",":
-        return anchor.i >= 2 and doc[anchor.i - 2].ent_type_ == "PERSON"
+        if anchor.i < 2:
+            return False
+        name = doc[anchor.i - 2]
+        # "Wendell Pruitt, 52, a roof bolter": a name's appositive number of a lifetime, even when the
+        # tagger takes the name for an organisation
+        return name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and anchor.dep_ == "appos"
+                                              and anchor.text.isdigit() and 0 < int(anchor.text) < 120)
     return False
 
 

@@ -341,6 +341,8 @@ class _Reader:
         noun = doc[reading.noun] if reading.noun is not None else None
         roles = read_roles(anchor, noun, q, reading.partitive_of is not None, self.lexicon)
         subject, owner = self._subject(doc, roles.subject, roles.subject_token, noun)
+        if reading.measure == "age" and anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
+            subject, owner = name_span(anchor.head).text, ""  # "Wendell Pruitt, 52,": his age
         if street is not None:  # "18 Main St.": a house number on a street, not a count
             reading = MeasureReading(measure="street number", counted="", predicate="", terms=("address",),
                                      tokens=(anchor.i + len(street.split()),))
