@@ -142,9 +142,10 @@ def write_table(rows: list[dict]) -> None:
 
 
 def read_table() -> list[dict]:
+    # a feature newer than the table reads as 0
     with TABLE.open(newline="", encoding="utf-8") as source:
         return [{**row, "label": int(row["label"]), "weight": float(row["weight"]),
-                 **{name: float(row[name]) for name in FEATURES}} for row in csv.DictReader(source)]
+                 **{name: float(row.get(name) or 0.0) for name in FEATURES}} for row in csv.DictReader(source)]
 
 
 def fit(rows: list[dict], strength: float) -> tuple[float, dict[str, float]]:
@@ -157,7 +158,7 @@ def fit(rows: list[dict], strength: float) -> tuple[float, dict[str, float]]:
 
     prior_raw = yaml.safe_load(PRIOR.read_text(encoding="utf-8"))
     prior = np.array([prior_raw["bias"], *(prior_raw["weights"].get(n, 0.0) for n in FEATURES)], dtype=float)
-    x = np.array([[1.0, *(float(row.get(name, 0.0)) for name in FEATURES)] for row in rows])  # a newer feature: 0
+    x = np.array([[1.0, *(row[name] for name in FEATURES)] for row in rows])
     y = np.array([row["label"] for row in rows], dtype=float)
     sample = np.array([row["weight"] for row in rows], dtype=float)
     positives = max(1.0, float((sample * y).sum()))
@@ -213,7 +214,7 @@ def main() -> None:
     print(f"bias {bias:+.3f}")
     for name in FEATURES:
         print(f"  {name:22s} {weights[name]:+.3f}")
-    hits = sum(1 for r in rows if (1 / (1 + math.exp(-(bias + sum(weights[n] * float(r.get(n, 0.0)) for n in FEATURES))))
+    hits = sum(1 for r in rows if (1 / (1 + math.exp(-(bias + sum(weights[n] * r[n] for n in FEATURES))))
                                    >= 0.5) == bool(r["label"]))
     print(f"training accuracy {hits / len(rows):.3f}")
     if not args.dry_run:
