@@ -47,7 +47,7 @@ def _event_word(doc: Doc, at: int) -> Token | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma in _LEX.timing.said_verbs or lemma in _LEX.copulas or lemma in _LEX.attribution_verbs \
-            or lemma in _LEX.frames.report_event_verbs or lemma in _LEX.change_up or lemma in _LEX.change_down:
+            or lemma in _LEX.frames.report_event_verbs or _LEX.is_change(lemma):
         return None  # a report's day, or a figure that moves day by day ("rose to 15 on Wednesday")
     if _repeated(verb):
         return None  # "met again on Wednesday", "arrested a second man on Thursday": another event

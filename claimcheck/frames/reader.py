@@ -201,37 +201,36 @@ def _offset_measure(doc: Doc, offset_end: int) -> str:
 _CHANGE_ENDS = {word: "from" for word in _EN.change_from} | {word: "to" for word in _EN.change_to}
 
 
-def _end_of_change(text: str, q: Quantity, anchor: Token, lexicon: Lexicon) -> str:
+def _change_verb(anchor: Token, lexicon: Lexicon) -> Token | None:
+    """The verb a figure hangs on when it moves a figure up or down ("rose", "cut"), else None."""
+    verb = governing_verb(anchor)
+    return verb if verb is not None and lexicon.is_change(verb.lemma_.lower()) else None
+
+
+def _end_of_change(text: str, q: Quantity, change: Token | None) -> str:
     """ "from" or "to" when the figure is an end of a stated change ("rose to 8% from 5%"), else "". """
     before = text[max(0, q.start - 12) : q.start].split()
-    end = _CHANGE_ENDS.get(before[-1].lower(), "") if before else ""
-    verb = governing_verb(anchor)
-    if not end or verb is None:
-        return ""
-    lemma = verb.lemma_.lower()
-    return end if lemma in lexicon.change_up or lemma in lexicon.change_down else ""
+    return _CHANGE_ENDS.get(before[-1].lower(), "") if before and change is not None else ""
 
 
-def _changed_measure(anchor: Token, lexicon: Lexicon) -> str:
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+
+
+def _changed_measure(change: Token, lexicon: Lexicon) -> str:
     """What a change verb's subject measures ("the margin fell ... to 17.3%" -> margin), "" if unnamed."""
-    verb = governing_verb(anchor)
-    if verb is None:
-        return ""
     # "lowered its sales target to 9 million": the object is what changed; "the margin fell": the subject
-    changed = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) or next(
-        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    changed = _direct_object(change) or next(
+        (c for c in change.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
     if changed is None:
         return ""
     return lexicon.measure_class(changed.lemma_.lower(), changed.pos_) or changed.lemma_.lower()
 
 
-def _changed_object(anchor: Token, lexicon: Lexicon) -> str:
+def _changed_object(change: Token) -> str:
     """What a transitive change verb changes ("reduced training times by 35%" -> "training time"):
     two cuts of different things are two measures. "" for a subject that changes by itself."""
-    verb = governing_verb(anchor)
-    if verb is None or not (verb.lemma_.lower() in lexicon.change_up or verb.lemma_.lower() in lexicon.change_down):
-        return ""
-    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    thing = _direct_object(change)
     if thing is None:
         return ""
     words = [c.lemma_.lower() for c in thing.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
@@ -323,11 +322,12 @@ class _Reader:
         reading = read_measure(anchor, q, self.lexicon)
         if offset is not None:  # "two hours after the shooting": the time between two named things
             reading = replace(reading, measure=offset_measure)
-        end_of_change = _end_of_change(self.article.text, q, anchor, self.lexicon)
-        if end_of_change and reading.measure == reading.predicate and (
-                level := _changed_measure(anchor, self.lexicon)):
+        change = _change_verb(anchor, self.lexicon)
+        end_of_change = _end_of_change(self.article.text, q, change)
+        if change is not None and end_of_change and reading.measure == reading.predicate and (
+                level := _changed_measure(change, self.lexicon)):
             reading = replace(reading, measure=level)  # "margin fell 4.5 points to 17.3%": a margin, not a fall
-        elif q.dimension == "percent" and (changed := _changed_object(anchor, self.lexicon)):
+        elif change is not None and q.dimension == "percent" and (changed := _changed_object(change)):
             reading = replace(reading, measure=f"{reading.measure} ({changed})")  # "cut training time by 35%"
         # "all but five ... had been released": five are still held; a measure with no complement
         # says nothing countable ("all but two voted for it")

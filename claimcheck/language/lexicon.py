@@ -107,6 +107,10 @@ class Lexicon(BaseModel):
         shelters" counts shelters, while "2,000 people needed shelter" is an evacuation)."""
         return self._classes.get(f"{lemma.lower()}:COUNTED") or self.measure_class(lemma, pos)
 
+    def is_change(self, lemma: str) -> bool:
+        """A verb that moves a figure up or down ("rise", "cut", "narrow")."""
+        return lemma in self.change_up or lemma in self.change_down
+
     def modality_of(self, phrase: str) -> str | None:
         return self._modalities.get(phrase.lower())
 
