@@ -3,7 +3,9 @@ that falls (CC103), a part larger than its whole (CC102). One finding per event 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import heapq
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -301,11 +303,16 @@ class RunningCountFalls(Rule):
     def _first_fall(event: Event, dated: list[Claim], by_article: dict[str, list[Claim]]) -> Finding | None:
         """Each reading against the highest of the readings that ended before it began: a later
         figure of the same day (four, then two, both "on Tuesday") is set against Monday's peak."""
-        earlier: list[Claim] = []  # readings already passed, by start time
-        for claim in dated:
+        # readings are taken by start time; those passed wait in a heap by end time and join the
+        # peak once they ended before the reading at hand began, so each is handled once
+        waiting: list[tuple[dt.date, int]] = []
+        peak: Claim | None = None
+        for index, claim in enumerate(dated):
             assert claim.time is not None
-            before = [c for c in earlier if c.time is not None and c.time.end < claim.time.start]
-            peak = max(before, key=lambda c: (c.value.low or 0.0, c.id), default=None)
+            while waiting and waiting[0][0] < claim.time.start:
+                ended = dated[heapq.heappop(waiting)[1]]
+                if peak is None or (ended.value.low or 0.0, ended.id) > (peak.value.low or 0.0, peak.id):
+                    peak = ended
             if peak is not None and peak.time is not None and (
                 claim.value.high is not None and peak.value.low is not None
                 and claim.value.high * 1.005 < peak.value.low and peak.article != claim.article
@@ -318,7 +325,7 @@ class RunningCountFalls(Rule):
                     "explanation": f"{finding.explanation} A running count cannot fall: the later report "
                                    f"({claim.time.label()}) is lower than the earlier one ({peak.time.label()}).",
                 })
-            earlier.append(claim)
+            heapq.heappush(waiting, (claim.time.end, index))
         return None
 
 
