@@ -15,7 +15,7 @@ from claimcheck.frames.mentions import name_key
 from claimcheck.frames.timing import periods_compatible
 from claimcheck.language.lexicon import load_lexicon
 from claimcheck.match import measures_match
-from claimcheck.models import Claim, ClaimKind
+from claimcheck.models import PLANNED, Claim, ClaimKind
 from claimcheck.models import SeverityName as Severity
 from claimcheck.reconcile import Finding, downgrade
 
@@ -236,7 +236,7 @@ def _names_after(claim: Claim) -> frozenset[str]:
 
 
 def _planned(claim: Claim) -> bool:
-    return claim.modality in ("plan", "forecast")
+    return claim.modality in PLANNED
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:

@@ -155,6 +155,8 @@ class ClaimKind(StrEnum):
 
 
 Modality = Literal["confirmed", "plan", "forecast", "estimate", "ceiling", "bound", "hedged"]
+# what is to come, not what was done: set against an outcome, a difference is a plan that changed
+PLANNED: frozenset[str] = frozenset({"plan", "forecast"})
 Scope = Literal["total", "part", "aggregate", "per_unit", "unspecified"]
 
 

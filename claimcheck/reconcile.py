@@ -15,7 +15,7 @@ from claimcheck import explain
 from claimcheck.decide.rules.base import rule_info
 from claimcheck.extract.lexicon import CUMULATIVE_CLASSES
 from claimcheck.match import candidate_pairs
-from claimcheck.models import Claim, ClaimKind, Contradiction
+from claimcheck.models import PLANNED, Claim, ClaimKind, Contradiction
 from claimcheck.models import SeverityName as Severity
 from claimcheck.resolve import EntityGraph
 
@@ -140,7 +140,7 @@ def _times_overlap_or_before(part: Claim, whole: Claim) -> bool:
 
 
 def _cumulative(a: Claim, b: Claim) -> Finding | None:
-    if {a.modality, b.modality} & {"plan", "forecast"}:
+    if {a.modality, b.modality} & PLANNED:
         return None  # a prediction of a running total is not a reading of it
     earlier, later = (a, b) if a.time and b.time and a.time.end < b.time.start else (b, a)
     verb = a.measure.split(" ")[-1]

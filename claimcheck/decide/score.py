@@ -10,7 +10,7 @@ import yaml
 
 from claimcheck.frames.mentions import name_key
 from claimcheck.language.lexicon import load_lexicon
-from claimcheck.models import Claim
+from claimcheck.models import PLANNED, Claim
 
 FEATURES = (
     "both_in_lead",
@@ -143,7 +143,7 @@ def _predicate_class(claim: Claim) -> str:
 
 def pair_features(a: Claim, b: Claim) -> dict[str, float]:
     soft = sum(1 for c in (a, b) if c.modality in _HEDGES)
-    planned = [c.modality in ("plan", "forecast") for c in (a, b)]
+    planned = [c.modality in PLANNED for c in (a, b)]
     days = 0.0
     if a.time is not None and b.time is not None and not a.time.overlaps(b.time) and not (
             a.time_guessed or b.time_guessed):  # a date guessed from the years a text mentions is no distance

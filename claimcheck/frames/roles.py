@@ -22,7 +22,7 @@ from claimcheck.frames.tokens import (
     name_span,
 )
 from claimcheck.language.lexicon import Lexicon, load_lexicon
-from claimcheck.models import Quantity
+from claimcheck.models import PLANNED, Quantity
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def find_modality(quantity: Quantity, verb: Token | None, anchor: Token, lexicon
             for t in (head, *head.children):
                 if t.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "advmod") or t.i == head.i:
                     label = lexicon.modality_of(t.lemma_.lower()) or lexicon.modality_of(t.lower_)
-                    if label in ("plan", "forecast") and (t.i == head.i or t.dep_ in ("aux", "advmod")):
+                    if label in PLANNED and (t.i == head.i or t.dep_ in ("aux", "advmod")):
                         return label
             if head.pos_ == "VERB" and head.dep_ == "ROOT":
                 break

@@ -16,7 +16,7 @@ from claimcheck.events.grouping import Event
 from claimcheck.extract import display
 from claimcheck.frames.timing import periods_compatible
 from claimcheck.language.lexicon import load_lexicon
-from claimcheck.models import Claim, ClaimKind, Finding, FindingValue
+from claimcheck.models import PLANNED, Claim, ClaimKind, Finding, FindingValue
 
 _MIN_CONFIDENCE = 0.5  # below this a difference is not reported as a conflict
 # a bound ("as many as 80") or an approximation ("about 325") fits several stated values: it joins
@@ -289,7 +289,7 @@ class RunningCountFalls(Rule):
                 continue  # only a running total cannot fall; a count of a state ("still in hospital") can
             # a reading's time must be known: said in the text or the article's real date, not a guess
             dated = _distinct([c for c in event.claims if c.time is not None and not c.time_guessed
-                               and c.modality not in ("plan", "forecast")])
+                               and c.modality not in PLANNED])
             dated.sort(key=lambda c: (c.time.start if c.time else None, c.id))
             by_article: dict[str, list[Claim]] = defaultdict(list)
             for member in event.claims:
